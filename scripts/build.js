@@ -130,6 +130,9 @@ async function buildTools() {
     cli: 'emulator/cli.ts',
     bench: 'scripts/bench.ts',
     demo: 'scripts/demo.ts',
+    // UrlFetchApp's synchronous HTTP runs in a worker thread that loads this
+    // file from beside the bundled tool (see emulator/services/url-fetch.ts).
+    'url-fetch-worker': 'emulator/services/url-fetch-worker.ts',
   };
   const present = Object.fromEntries(
     Object.entries(entries).filter(([, file]) => existsSync(join(root, file))),

@@ -5,7 +5,11 @@
  * (and copies custom functions' JSDoc above it), so this file is the whole
  * list. Entry points stay a few lines: parse the event, call a command.
  */
+import {findPossibleDuplicates as findDuplicatesCommand} from './commands/duplicates';
+import {importInteractions as importCommand} from './commands/import';
 import {buildMenu} from './commands/menu';
+import {setupTracker as setupCommand} from './commands/setup';
+import {runMenuCommand} from './adapters/ui';
 
 /** Runs when the user opens the spreadsheet (NONE before first use, else LIMITED). */
 export function onOpen(): void {
@@ -15,4 +19,19 @@ export function onOpen(): void {
 /** Runs once when the add-on is installed; Sheets does not call onOpen then. */
 export function onInstall(): void {
   onOpen();
+}
+
+/** Social CRM › Set up tracker */
+export function setupTracker(): void {
+  runMenuCommand('setting up the tracker', setupCommand);
+}
+
+/** Social CRM › Import interactions… */
+export function importInteractions(): void {
+  runMenuCommand('importing interactions', importCommand);
+}
+
+/** Social CRM › Find possible duplicates */
+export function findPossibleDuplicates(): void {
+  runMenuCommand('looking for duplicates', findDuplicatesCommand);
 }

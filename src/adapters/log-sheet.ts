@@ -3,17 +3,15 @@
  * Reads are one getValues() for the whole block; an append is one setValues()
  * below the last row, so logging costs the same for 1 row or 10,000.
  */
+import {PLAIN_TEXT} from '../core/cells';
 import {CHANNELS, DIRECTIONS, KIND_IDS} from '../core/kinds';
-import {LOG_HEADERS, LOG_SHEET_NAME} from '../core/model';
-import {cellValue} from '../core/cells';
+import {LOG_HEADERS, LOG_SHEET_NAME, LogRow, logColumn} from '../core/model';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-export type LogCell = string | number | boolean | Date;
 
 const WIDTH = LOG_HEADERS.length;
-const col = (header: (typeof LOG_HEADERS)[number]) =>
-  LOG_HEADERS.indexOf(header) + 1;
+const col = (header: (typeof LOG_HEADERS)[number]) => logColumn(header) + 1;
 
 const HEADER_NOTES: Partial<Record<(typeof LOG_HEADERS)[number], string>> = {
   When: 'When it happened (date and time, in the spreadsheet time zone).',
@@ -54,7 +52,11 @@ export function createLogSheet(ss: Spreadsheet): Sheet {
 function formatLogBlock(sheet: Sheet, row: number, rows: number): void {
   if (rows < 1) return;
   const formats = LOG_HEADERS.map(h =>
-    h === 'When' ? 'yyyy-mm-dd hh:mm' : h === 'Amount' ? '#,##0.00' : '@',
+    h === 'When'
+      ? 'yyyy-mm-dd hh:mm'
+      : h === 'Amount'
+        ? '#,##0.00'
+        : PLAIN_TEXT,
   );
   sheet
     .getRange(row, 1, rows, WIDTH)
@@ -74,21 +76,23 @@ function formatLogBlock(sheet: Sheet, row: number, rows: number): void {
 }
 
 /** Every log row below the header, as values (one read). */
-export function readLogRows(sheet: Sheet | null): LogCell[][] {
+export function readLogRows(sheet: Sheet | null): unknown[][] {
   if (!sheet) return [];
   const last = sheet.getLastRow();
   if (last < 2) return [];
-  return sheet.getRange(2, 1, last - 1, WIDTH).getValues() as LogCell[][];
+  return sheet.getRange(2, 1, last - 1, WIDTH).getValues();
 }
 
-/** Appends rows (already in LOG_HEADERS order) with one write. */
-export function appendLogRows(sheet: Sheet, rows: LogCell[][]): void {
+/**
+ * Appends rows with one write. Text lands in plain-text cells (formatted
+ * first), so a note like "=IMPORTXML(…)" stays text.
+ */
+export function appendLogRows(sheet: Sheet, rows: LogRow[]): void {
   if (!rows.length) return;
-  const safe = rows.map(r => r.map(cellValue));
   const first = sheet.getLastRow() + 1;
-  const missing = first + safe.length - 1 - sheet.getMaxRows();
+  const missing = first + rows.length - 1 - sheet.getMaxRows();
   // setValues never grows a sheet (it throws outside the grid): make room.
   if (missing > 0) sheet.insertRowsAfter(sheet.getMaxRows(), missing);
-  formatLogBlock(sheet, first, safe.length);
-  sheet.getRange(first, 1, safe.length, WIDTH).setValues(safe);
+  formatLogBlock(sheet, first, rows.length);
+  sheet.getRange(first, 1, rows.length, WIDTH).setValues(rows);
 }

@@ -45,3 +45,27 @@ export const LOG_HEADERS = [
 
 export const LOG_SHEET_NAME = 'Interactions';
 export const TODAY_SHEET_NAME = 'Reach out today';
+
+export type LogRow = (string | number | Date)[];
+
+/** An interaction as a log row, in LOG_HEADERS order. */
+export function toLogRow(i: Interaction): LogRow {
+  return [
+    i.when,
+    i.supporterId,
+    i.direction,
+    i.kind,
+    i.channel,
+    i.valueClass,
+    i.amount ?? '',
+    i.note,
+    i.link,
+    i.source,
+    i.eventId,
+  ];
+}
+
+/** Column index (0-based) of a log header. */
+export function logColumn(header: (typeof LOG_HEADERS)[number]): number {
+  return LOG_HEADERS.indexOf(header);
+}

@@ -1,0 +1,43 @@
+/**
+ * What the add-on remembers about a spreadsheet, in its document properties:
+ * which sheet is the tracker, the seed new supporter ids are derived from,
+ * and the user's settings. (Secrets never go here: they live in user
+ * properties.) One getProperties() call reads them all.
+ */
+const KEYS = {
+  trackerSheetId: 'whuffie.trackerSheetId',
+  idSeed: 'whuffie.idSeed',
+  settings: 'whuffie.settings',
+} as const;
+
+export type DocumentKey = keyof typeof KEYS;
+
+export interface DocumentState {
+  trackerSheetId: number | null;
+  idSeed: string;
+  /** Settings overrides as stored (JSON text), '' for none. */
+  settings: string;
+}
+
+export function readDocumentState(): DocumentState {
+  const props = PropertiesService.getDocumentProperties().getProperties();
+  const sheetId = Number(props[KEYS.trackerSheetId]);
+  return {
+    trackerSheetId:
+      props[KEYS.trackerSheetId] && isFinite(sheetId) ? sheetId : null,
+    idSeed: props[KEYS.idSeed] ?? '',
+    settings: props[KEYS.settings] ?? '',
+  };
+}
+
+export function writeDocumentState(changes: Partial<DocumentState>): void {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(changes)) {
+    if (value !== undefined && value !== null) {
+      out[KEYS[key as DocumentKey]] = String(value);
+    }
+  }
+  if (Object.keys(out).length) {
+    PropertiesService.getDocumentProperties().setProperties(out);
+  }
+}

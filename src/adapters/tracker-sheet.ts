@@ -1,0 +1,192 @@
+/**
+ * The supporters sheet: one batch reader, and the writer that applies a
+ * setup plan. Reads are a constant number of calls whatever the row count;
+ * the plan only ever touches the add-on's own columns (src/core/setup.ts).
+ */
+import {
+  ColumnMapping,
+  ColumnValidation,
+  FIELD_METADATA_KEY,
+  Field,
+  FixedColumn,
+  isField,
+  mapColumns,
+  readSupporters,
+  requireHeaderRow,
+} from '../core/columns';
+import {UserError} from '../core/errors';
+import {SupporterIdentity} from '../core/handles';
+import {SetupPlan} from '../core/setup';
+import {readDocumentState} from './document';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Metadata = GoogleAppsScript.Spreadsheet.DeveloperMetadata;
+
+export interface SheetSnapshot {
+  values: unknown[][];
+  formulas: string[][];
+  /** What developer metadata says each column holds. */
+  metadata: {field: string; column: number}[];
+  /** The metadata objects themselves, to remove stale entries. */
+  entries: Metadata[];
+}
+
+/** Everything setup and the readers need, in four reads. */
+export function snapshotSheet(sheet: Sheet): SheetSnapshot {
+  const range = sheet.getDataRange();
+  const values = range.getValues();
+  const formulas = range.getFormulas();
+  const entries = sheet
+    .createDeveloperMetadataFinder()
+    .withKey(FIELD_METADATA_KEY)
+    .find();
+  const metadata = entries.map(entry => ({
+    field: entry.getValue() ?? '',
+    column: entry.getLocation().getColumn()?.getColumn() ?? 0,
+  }));
+  return {values, formulas, metadata, entries};
+}
+
+function validationRule(
+  rule: ColumnValidation,
+): GoogleAppsScript.Spreadsheet.DataValidation {
+  const builder = SpreadsheetApp.newDataValidation().setAllowInvalid(false);
+  if (rule.type === 'checkbox') return builder.requireCheckbox().build();
+  return builder
+    .requireNumberGreaterThanOrEqualTo(rule.min)
+    .setHelpText(rule.helpText)
+    .build();
+}
+
+/**
+ * Applies a plan in the order setup.ts documents: formats before values (so
+ * nothing is parsed into a formula, number or date), then one setValues()
+ * for all new columns, then fills, notes and metadata.
+ */
+export function applySetupPlan(
+  sheet: Sheet,
+  plan: SetupPlan,
+  snapshot: SheetSnapshot,
+): void {
+  const block = plan.newBlock;
+  if (block) {
+    const width = block.values[0].length;
+    const lastColumn = block.column + width - 1;
+    const maxColumns = sheet.getMaxColumns();
+    // setValues never grows a sheet: make room for the new columns first.
+    if (lastColumn > maxColumns) {
+      sheet.insertColumnsAfter(maxColumns, lastColumn - maxColumns);
+    }
+    const below = sheet.getMaxRows() - block.row;
+    for (const column of plan.newColumns) {
+      if (below > 0 && column.numberFormat) {
+        sheet
+          .getRange(block.row + 1, column.column, below, 1)
+          .setNumberFormat(column.numberFormat);
+      }
+      if (column.validation && plan.lastDataRow > block.row) {
+        // Checkboxes only where there are people: a FALSE checkbox counts as
+        // content, and would push the next typed-in person below it.
+        const rows =
+          column.validation.type === 'checkbox'
+            ? plan.lastDataRow - block.row
+            : below;
+        sheet
+          .getRange(block.row + 1, column.column, rows, 1)
+          .setDataValidation(validationRule(column.validation));
+      }
+    }
+    sheet
+      .getRange(block.row, block.column, block.values.length, width)
+      .setValues(block.values);
+    sheet
+      .getRange(block.row, block.column, 1, width)
+      .setNotes([plan.newColumns.map(c => c.note)])
+      .setFontWeight('bold')
+      .setBackground('#e8f0fe');
+    for (const column of plan.newColumns) {
+      if (column.hidden) sheet.hideColumns(column.column);
+    }
+  }
+  for (const run of plan.fills) {
+    sheet
+      .getRange(run.row, run.column, run.values.length, 1)
+      .setValues(run.values.map(v => [v]));
+  }
+  writeCellNotes(sheet, plan.cellNotes);
+  for (const stale of plan.metadataToRemove) {
+    const index = snapshot.metadata.findIndex(
+      m => m.field === stale.field && m.column === stale.column,
+    );
+    if (index >= 0) snapshot.entries[index].remove();
+  }
+  for (const {field, column} of plan.metadataToWrite) {
+    // Metadata on the whole column moves with it when columns are inserted,
+    // moved or deleted: that is how a renamed or moved column is still found.
+    sheet
+      .getRange(1, column, sheet.getMaxRows(), 1)
+      .addDeveloperMetadata(FIELD_METADATA_KEY, field);
+  }
+}
+
+/** Notes grouped per column: one read and one write for each column touched. */
+function writeCellNotes(sheet: Sheet, notes: SetupPlan['cellNotes']): void {
+  const byColumn = new Map<number, SetupPlan['cellNotes']>();
+  for (const note of notes) {
+    byColumn.set(note.column, [...(byColumn.get(note.column) ?? []), note]);
+  }
+  for (const [column, list] of byColumn) {
+    const first = Math.min(...list.map(n => n.row));
+    const last = Math.max(...list.map(n => n.row));
+    const range = sheet.getRange(first, column, last - first + 1, 1);
+    const current = range.getNotes();
+    for (const note of list) current[note.row - first][0] = note.note;
+    range.setNotes(current);
+  }
+}
+
+export interface Tracker {
+  sheet: Sheet;
+  values: unknown[][];
+  mapping: ColumnMapping;
+  supporters: SupporterIdentity[];
+}
+
+const NOT_SET_UP =
+  'This spreadsheet has no supporter tracker yet. Open the sheet that lists your supporters and choose Social CRM › Set up tracker.';
+
+/** The sheet setup was run on, or null before setup. */
+export function findTrackerSheet(ss: Spreadsheet): Sheet | null {
+  const {trackerSheetId} = readDocumentState();
+  if (trackerSheetId === null) return null;
+  return ss.getSheets().find(s => s.getSheetId() === trackerSheetId) ?? null;
+}
+
+/**
+ * The tracker with its columns found the way setup left them: developer
+ * metadata first (it follows moved and renamed columns), headers after.
+ */
+export function readTracker(ss: Spreadsheet): Tracker {
+  const sheet = findTrackerSheet(ss);
+  if (!sheet) throw new UserError(NOT_SET_UP);
+  const snapshot = snapshotSheet(sheet);
+  const fixed: FixedColumn[] = snapshot.metadata
+    .filter(m => isField(m.field) && m.column > 0)
+    .map(m => ({
+      field: m.field as Field,
+      column: m.column,
+      foundBy: 'saved mapping',
+    }));
+  const headerRow = requireHeaderRow(snapshot.values, snapshot.formulas);
+  const mapping = mapColumns(snapshot.values, headerRow, {
+    formulas: snapshot.formulas,
+    fixed,
+  });
+  return {
+    sheet,
+    values: snapshot.values,
+    mapping,
+    supporters: readSupporters(snapshot.values, mapping),
+  };
+}
