@@ -5,10 +5,7 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: {
     // Type checking is done once by `npm run typecheck`; here we only transpile.
-    '^.+\\.ts$': [
-      'ts-jest',
-      {tsconfig: 'tsconfig.tools.json', isolatedModules: true},
-    ],
+    '^.+\\.ts$': ['ts-jest', {tsconfig: 'tsconfig.tools.json'}],
   },
   testTimeout: 30000,
 };

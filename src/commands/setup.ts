@@ -83,7 +83,11 @@ export function setupTracker(): void {
         'The sheet changed while you were reading the summary, so nothing was written. Run Set up tracker again.',
       );
     }
-    if (final.createLogSheet) createLogSheet(ss);
+    if (final.createLogSheet) {
+      createLogSheet(ss);
+      // insertSheet activates the new sheet; the user stays on their list.
+      sheet.activate();
+    }
     applySetupPlan(sheet, final, snapshot);
     writeDocumentState({trackerSheetId: sheet.getSheetId(), idSeed});
     toast(setupReport(final), 'Tracker ready', 10);

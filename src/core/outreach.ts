@@ -554,9 +554,7 @@ function thankDraft(
   const age = daysAgo(ctx.today - dayNumber(e.when, ctx.timeZone));
   // Money and memberships are thanked warmly but never with the amount in public.
   const publicThanks =
-    e.valueClass === 'membership' ||
-    e.kind === 'donation' ||
-    e.kind === 'membership'
+    e.kind === 'donation' || e.kind === 'membership'
       ? `Thank you for your support, ${n}! It means a lot.`
       : `Thank you for ${gerundOf(e)}, ${n}! It means a lot.`;
   return {
