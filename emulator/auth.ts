@@ -101,7 +101,8 @@ export function requireCapability(
 }
 
 /** SpreadsheetApp.getUi() outside a document UI (custom functions, time triggers). */
-export const NO_UI_CONTEXT = 'Cannot call SpreadsheetApp.getUi() from this context.';
+export const NO_UI_CONTEXT =
+  'Cannot call SpreadsheetApp.getUi() from this context.';
 
 /**
  * Which capability a SpreadsheetApp method needs. The sheets service tells
@@ -109,8 +110,12 @@ export const NO_UI_CONTEXT = 'Cannot call SpreadsheetApp.getUi() from this conte
  * the full `spreadsheets` scope, which simple triggers and custom functions
  * never have; getUi() only needs a UI (menus work even under NONE).
  */
-export function documentCapability(method: string, access: 'read' | 'write'): Capability {
-  if (/^SpreadsheetApp\.(openById|openByUrl|open|create)$/.test(method)) return 'document.open';
+export function documentCapability(
+  method: string,
+  access: 'read' | 'write',
+): Capability {
+  if (/^SpreadsheetApp\.(openById|openByUrl|open|create)$/.test(method))
+    return 'document.open';
   if (method === 'SpreadsheetApp.getUi') return 'ui.menu';
   return access === 'read' ? 'document.read' : 'document.write';
 }

@@ -17,11 +17,16 @@ export function sendArguments(args: readonly unknown[]): unknown[] {
   const stack = new Set<object>();
   const copy = (value: unknown, key: string): unknown => {
     if (value === undefined || value === null) return null;
-    if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') {
+    if (
+      typeof value === 'function' ||
+      typeof value === 'symbol' ||
+      typeof value === 'bigint'
+    ) {
       throw new TypeError(`Failed due to illegal value in property: ${key}`);
     }
     if (typeof value !== 'object') return value;
-    if (stack.has(value)) throw new TypeError('Failed due to circular reference.');
+    if (stack.has(value))
+      throw new TypeError('Failed due to circular reference.');
     if (!Array.isArray(value) && !isPlainObject(value)) {
       throw new TypeError(`Failed due to illegal value in property: ${key}`);
     }
@@ -47,11 +52,16 @@ export function receiveResult(value: unknown): unknown {
   const stack = new Set<object>();
   const copy = (item: unknown): unknown => {
     if (item === undefined || item === null) return null;
-    if (typeof item === 'function' || typeof item === 'symbol' || typeof item === 'bigint') {
+    if (
+      typeof item === 'function' ||
+      typeof item === 'symbol' ||
+      typeof item === 'bigint'
+    ) {
       return null;
     }
     if (typeof item !== 'object') return item;
-    if (stack.has(item)) throw new TypeError('Failed due to circular reference.');
+    if (stack.has(item))
+      throw new TypeError('Failed due to circular reference.');
     if (!Array.isArray(item) && !isPlainObject(item)) return null;
     stack.add(item);
     let out: unknown;

@@ -71,12 +71,17 @@ export class Bundle {
 
   static fromDirectory(dir: string): Bundle {
     if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-      throw new EmulatorUsageError(`No bundle folder at ${dir} (run the build first).`);
+      throw new EmulatorUsageError(
+        `No bundle folder at ${dir} (run the build first).`,
+      );
     }
     const names = fs.readdirSync(dir).sort();
     const files = names
       .filter(name => name.endsWith('.js'))
-      .map(name => ({name, source: fs.readFileSync(path.join(dir, name), 'utf8')}));
+      .map(name => ({
+        name,
+        source: fs.readFileSync(path.join(dir, name), 'utf8'),
+      }));
     if (files.length === 0) {
       throw new EmulatorUsageError(`No .js files in ${dir}.`);
     }
@@ -90,7 +95,9 @@ export class Bundle {
     );
     const manifestPath = path.join(dir, 'appsscript.json');
     const manifest = fs.existsSync(manifestPath)
-      ? (JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as Bundle['manifest'])
+      ? (JSON.parse(
+          fs.readFileSync(manifestPath, 'utf8'),
+        ) as Bundle['manifest'])
       : {};
     return new Bundle(files, html, manifest);
   }
@@ -103,7 +110,10 @@ export class Bundle {
   /** Functions whose JSDoc carries @customfunction: what Sheets autocompletes. */
   customFunctions(): CustomFunctionInfo[] {
     return [...this.entryPoints.values()]
-      .filter(entry => CUSTOM_FUNCTION_TAG.test(entry.jsdoc) && !entry.name.endsWith('_'))
+      .filter(
+        entry =>
+          CUSTOM_FUNCTION_TAG.test(entry.jsdoc) && !entry.name.endsWith('_'),
+      )
       .map(({name, jsdoc, params}) => ({name, jsdoc, params}));
   }
 }
@@ -117,13 +127,25 @@ const CUSTOM_FUNCTION_TAG = /^\s*(?:\/\*\*|\*)?\s*@customfunction\b/m;
  * The TypeScript parser reads the JavaScript, so strings, regexes and
  * comments cannot fool it.
  */
-function topLevel(fileName: string, source: string): {functions: EntryPoint[]; lexical: boolean} {
-  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.ES2020, true, ts.ScriptKind.JS);
+function topLevel(
+  fileName: string,
+  source: string,
+): {functions: EntryPoint[]; lexical: boolean} {
+  const file = ts.createSourceFile(
+    fileName,
+    source,
+    ts.ScriptTarget.ES2020,
+    true,
+    ts.ScriptKind.JS,
+  );
   const entries: EntryPoint[] = [];
   let lexical = false;
   for (const statement of file.statements) {
     if (ts.isClassDeclaration(statement)) lexical = true;
-    if (ts.isVariableStatement(statement) && statement.declarationList.flags & ts.NodeFlags.BlockScoped) {
+    if (
+      ts.isVariableStatement(statement) &&
+      statement.declarationList.flags & ts.NodeFlags.BlockScoped
+    ) {
       lexical = true;
     }
     if (!ts.isFunctionDeclaration(statement) || !statement.name) continue;

@@ -3,7 +3,8 @@ import {EmulatorUsageError} from './exception';
 
 /** Accepts a Date or anything `new Date()` parses; refuses what it cannot. */
 export function toDate(value: Date | string | number): Date {
-  const date = value instanceof Date ? new Date(value.getTime()) : new Date(value);
+  const date =
+    value instanceof Date ? new Date(value.getTime()) : new Date(value);
   if (Number.isNaN(date.getTime())) {
     throw new EmulatorUsageError(`Not a date: ${String(value)}`);
   }
@@ -27,7 +28,9 @@ export class Clock {
 
   nowMs(): number {
     if (!this.run) return this.baseMs;
-    return this.baseMs + (performance.now() - this.run.startedAt) + this.run.sleptMs;
+    return (
+      this.baseMs + (performance.now() - this.run.startedAt) + this.run.sleptMs
+    );
   }
 
   now(): Date {
@@ -39,13 +42,10 @@ export class Clock {
     if (this.run) this.run = {startedAt: performance.now(), sleptMs: 0};
   }
 
-  get running(): boolean {
-    return this.run !== null;
-  }
-
   /** Starts timing one execution. */
   begin(): void {
-    if (this.run) throw new EmulatorUsageError('An execution is already running.');
+    if (this.run)
+      throw new EmulatorUsageError('An execution is already running.');
     this.run = {startedAt: performance.now(), sleptMs: 0};
   }
 

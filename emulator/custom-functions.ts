@@ -8,10 +8,13 @@ export function argumentsSignature(formula: string, values: unknown[]): string {
   return (
     formula +
     '\u0000' +
-    JSON.stringify(values, function (this: Record<string, unknown>, key: string, value: unknown) {
-      const raw = this[key];
-      return raw instanceof Date ? {$date: raw.getTime()} : value;
-    })
+    JSON.stringify(
+      values,
+      function (this: Record<string, unknown>, key: string, value: unknown) {
+        const raw = this[key];
+        return raw instanceof Date ? {$date: raw.getTime()} : value;
+      },
+    )
   );
 }
 
@@ -27,8 +30,14 @@ export interface FormulaDocument {
 
 /** The part of the runtime the recompute drives. */
 export interface CustomFunctionHost {
-  bundle(): {entryPoints: ReadonlyMap<string, unknown>; isPublicEntryPoint(name: string): boolean};
-  runCustomFunction(fn: string, args: unknown[]): {ok: true; value: unknown} | {ok: false; error: string};
+  bundle(): {
+    entryPoints: ReadonlyMap<string, unknown>;
+    isPublicEntryPoint(name: string): boolean;
+  };
+  runCustomFunction(
+    fn: string,
+    args: unknown[],
+  ): {ok: true; value: unknown} | {ok: false; error: string};
 }
 
 /** Chains (a custom function reading another's result) settle within this many passes. */
@@ -64,7 +73,10 @@ export class CustomFunctions {
   adoptComputedValues(): void {
     for (const {cell, call, key} of this.customCells()) {
       if (key in this.memo || cell.pending || cell.value === '') continue;
-      this.memo[key] = argumentsSignature(cell.formula, this.argumentValues(cell, call));
+      this.memo[key] = argumentsSignature(
+        cell.formula,
+        this.argumentValues(cell, call),
+      );
     }
   }
 
@@ -91,7 +103,8 @@ export class CustomFunctions {
         else this.document.writeError(cell, outcome.error);
         ran = true;
       }
-      for (const key of Object.keys(this.memo)) if (!live.has(key)) delete this.memo[key];
+      for (const key of Object.keys(this.memo))
+        if (!live.has(key)) delete this.memo[key];
       if (!ran) return;
     }
   }
@@ -105,11 +118,20 @@ export class CustomFunctions {
     const running = this.running;
     this.running = null;
     if (!running) return;
-    if (ranMs >= limitMs) this.document.writeError(running.cell, 'Exception: Exceeded maximum execution time');
+    if (ranMs >= limitMs)
+      this.document.writeError(
+        running.cell,
+        'Exception: Exceeded maximum execution time',
+      );
     else delete this.memo[running.key];
   }
 
-  private *customCells(): Generator<{cell: FormulaCell; call: FormulaCall; fn: string; key: string}> {
+  private *customCells(): Generator<{
+    cell: FormulaCell;
+    call: FormulaCall;
+    fn: string;
+    key: string;
+  }> {
     const bundle = this.host.bundle();
     const byName = new Map<string, string>();
     for (const name of bundle.entryPoints.keys()) {
@@ -131,7 +153,9 @@ export class CustomFunctions {
 
   private argumentValues(cell: FormulaCell, call: FormulaCall): unknown[] {
     return call.args.map(arg =>
-      arg.kind === 'value' ? arg.value : this.document.argument(arg, cell.sheet),
+      arg.kind === 'value'
+        ? arg.value
+        : this.document.argument(arg, cell.sheet),
     );
   }
 }

@@ -54,11 +54,14 @@ export class BoundDocument implements FormulaDocument {
   readonly registry: SpreadsheetRegistry;
 
   constructor(options: DocumentOptions) {
-    this.model = SpreadsheetModel.fromWorkbook(options.workbook ?? {sheets: []}, {
-      name: options.name,
-      timeZone: options.timeZone,
-      cellLimit: options.cellLimit,
-    });
+    this.model = SpreadsheetModel.fromWorkbook(
+      options.workbook ?? {sheets: []},
+      {
+        name: options.name,
+        timeZone: options.timeZone,
+        cellLimit: options.cellLimit,
+      },
+    );
     if (options.state !== undefined) this.model.applyState(options.state);
     this.registry = new SpreadsheetRegistry({user: () => options.user});
     this.registry.add(this.model);
@@ -94,7 +97,11 @@ export class BoundDocument implements FormulaDocument {
   /** Moves the user's cursor; returns the selection, sheet-qualified. */
   select(host: Host, a1: string): string {
     const {sheet, ref} = this.resolve(host, a1);
-    const local = formatA1(resolveA1(ref, sheet.maxRows, sheet.maxColumns), sheet.maxRows, sheet.maxColumns);
+    const local = formatA1(
+      resolveA1(ref, sheet.maxRows, sheet.maxColumns),
+      sheet.maxRows,
+      sheet.maxColumns,
+    );
     this.registry.select(this.model, sheet.name, local);
     return `${quoteSheetName(sheet.name)}!${local}`;
   }
@@ -105,7 +112,10 @@ export class BoundDocument implements FormulaDocument {
     return listFormulaCells(this.model);
   }
 
-  argument(ref: {sheet: string | null; a1: string}, fromSheet: string): unknown {
+  argument(
+    ref: {sheet: string | null; a1: string},
+    fromSheet: string,
+  ): unknown {
     return resolveArgument(this.model, ref, fromSheet);
   }
 
@@ -123,7 +133,12 @@ export class BoundDocument implements FormulaDocument {
     if (!ref?.sheetName || !ref.start.row || !ref.start.col) {
       throw new EmulatorUsageError(`Name the sheet and the cell: ${a1}`);
     }
-    return formulaError(this.model, ref.sheetName, ref.start.row, ref.start.col);
+    return formulaError(
+      this.model,
+      ref.sheetName,
+      ref.start.row,
+      ref.start.col,
+    );
   }
 
   toWorkbook(): WorkbookData {
@@ -140,7 +155,10 @@ export class BoundDocument implements FormulaDocument {
     return {host, resolver: this.registry};
   }
 
-  private resolve(host: Host, a1: string): {sheet: SheetModel; ref: NonNullable<ReturnType<typeof parseA1>>} {
+  private resolve(
+    host: Host,
+    a1: string,
+  ): {sheet: SheetModel; ref: NonNullable<ReturnType<typeof parseA1>>} {
     const ref = parseA1(a1);
     if (!ref) throw new EmulatorUsageError(`Not an A1 reference: ${a1}`);
     const sheet =
@@ -151,7 +169,10 @@ export class BoundDocument implements FormulaDocument {
     return {sheet, ref};
   }
 
-  private cell(host: Host, a1: string): {sheet: SheetModel; row: number; col: number} {
+  private cell(
+    host: Host,
+    a1: string,
+  ): {sheet: SheetModel; row: number; col: number} {
     const {sheet, ref} = this.resolve(host, a1);
     const rect = resolveA1(ref, sheet.maxRows, sheet.maxColumns);
     if (rect.r1 !== rect.r2 || rect.c1 !== rect.c2) {

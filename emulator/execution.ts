@@ -32,8 +32,6 @@ export interface ExecutionSpec {
 /** One run of the script: a fresh context, a mode, a user, a time limit. */
 export class Execution {
   readonly answers: string[];
-  /** Set when the script wrote cells (custom functions may need recomputing). */
-  documentChanged = false;
   /** Lock scopes this execution holds; released when it ends. */
   readonly locks = new Set<string>();
 

@@ -27,6 +27,7 @@ export type {EmulatorState, TriggerRecord} from './state';
 export type {MenuInfo, MenuItemInfo, UiLog} from './services/ui';
 export type {SentMail} from './services/mail';
 export type {ExecutionRecord} from './runtime';
+export {Bundle} from './bundle';
 export type {CustomFunctionInfo} from './bundle';
 export type {LogEntry} from './services/context';
 export type {WorkbookData, SheetData, CellValue} from './workbook';
@@ -56,7 +57,11 @@ export interface EmulatorOptions {
   /** The script's time zone; default the manifest's (dist/appsscript.json), else 'Etc/UTC'. */
   scriptTimeZone?: string;
   /** Execution time limits in ms: 6 min, and 30 s for custom functions and simple triggers. */
-  timeLimits?: {executionMs?: number; customFunctionMs?: number; simpleTriggerMs?: number};
+  timeLimits?: {
+    executionMs?: number;
+    customFunctionMs?: number;
+    simpleTriggerMs?: number;
+  };
 }
 
 export interface CallOptions {
@@ -83,7 +88,11 @@ const TRIGGER_QUOTA = 'Service using too much computer time for one day';
 function hostError(error: unknown): Error {
   if (error instanceof Error) return error;
   if (error !== null && typeof error === 'object' && 'message' in error) {
-    const {name, message, stack} = error as {name?: unknown; message?: unknown; stack?: unknown};
+    const {name, message, stack} = error as {
+      name?: unknown;
+      message?: unknown;
+      stack?: unknown;
+    };
     const converted = new Error(String(message));
     converted.name = String(name ?? 'Error');
     if (typeof stack === 'string') converted.stack = stack;
@@ -103,7 +112,14 @@ export class Emulator {
   private readonly customFunctionRunner: CustomFunctions;
 
   constructor(opts: EmulatorOptions = {}) {
-    this.state = opts.state ? structuredClone(opts.state) : emptyState(new Date());
+    if (opts.state && opts.state.version !== 1) {
+      throw new EmulatorUsageError(
+        `Unknown emulator state version: ${String(opts.state.version)}`,
+      );
+    }
+    this.state = opts.state
+      ? structuredClone(opts.state)
+      : emptyState(new Date());
     const start = opts.now ?? (opts.state ? opts.state.now : new Date());
     this.clock = new Clock(toDate(start));
     this.user = opts.user ?? DEFAULT_USER;
@@ -161,7 +177,7 @@ export class Emulator {
   useBundle(bundle: Bundle): void {
     this.runtime.load(bundle);
     this.customFunctionRunner.adoptComputedValues();
-    this.afterExecutions();
+    this.afterExecutions(true);
   }
 
   /** Top-level functions whose JSDoc has @customfunction, read from the bundle source. */
@@ -209,7 +225,9 @@ export class Emulator {
     this.runtime.menus.length = 0;
     this.fireSimple('onOpen', mode, () => ({
       authMode: mode,
-      ...(mode === 'NONE' ? {} : {source: this.document.spreadsheet(this.runtime.host)}),
+      ...(mode === 'NONE'
+        ? {}
+        : {source: this.document.spreadsheet(this.runtime.host)}),
       user: new User(mode === 'NONE' ? '' : this.user),
     }));
     this.fireInstallable('ON_OPEN', () => ({
@@ -227,7 +245,10 @@ export class Emulator {
       kind: 'simple-trigger',
       mode: 'FULL',
       limitMs: this.limits.simpleTriggerMs,
-      event: () => ({authMode: 'FULL', source: this.document.spreadsheet(this.runtime.host)}),
+      event: () => ({
+        authMode: 'FULL',
+        source: this.document.spreadsheet(this.runtime.host),
+      }),
     });
   }
 
@@ -269,7 +290,12 @@ export class Emulator {
    * cell was empty, value when it was cleared.
    */
   userEdit(a1: string, value: string): void {
-    const edit = this.document.type(this.runtime.host, a1, value, this.clock.now());
+    const edit = this.document.type(
+      this.runtime.host,
+      a1,
+      value,
+      this.clock.now(),
+    );
     const event = () => ({
       range: this.document.range(this.runtime.host, edit.a1),
       source: this.document.spreadsheet(this.runtime.host),
@@ -277,9 +303,12 @@ export class Emulator {
       ...(edit.value === undefined ? {} : {value: edit.value}),
       ...(edit.oldValue === undefined ? {} : {oldValue: edit.oldValue}),
     });
-    this.fireSimple('onEdit', 'LIMITED', () => ({authMode: 'LIMITED', ...event()}));
+    this.fireSimple('onEdit', 'LIMITED', () => ({
+      authMode: 'LIMITED',
+      ...event(),
+    }));
     this.fireInstallable('ON_EDIT', event);
-    this.afterExecutions();
+    this.afterExecutions(true);
   }
 
   /** Moves the user's cursor: active sheet, active range (what the sidebar follows); fires onSelectionChange. */
@@ -313,7 +342,8 @@ export class Emulator {
   advanceClock(until: Date | string): TimeTriggerResult[] {
     const end = toDate(until).getTime();
     const start = this.clock.nowMs();
-    if (end < start) throw new EmulatorUsageError('The clock only moves forward.');
+    if (end < start)
+      throw new EmulatorUsageError('The clock only moves forward.');
     const due = this.state.triggers
       .filter(t => t.type === 'CLOCK')
       .flatMap(t => fireTimes(t, start, end).map(at => ({trigger: t, at})))
@@ -387,10 +417,14 @@ export class Emulator {
   }
 
   /** A copy of a property store: script, document, or a user's (default: this emulator's user). */
-  properties(scope: 'script' | 'document' | 'user', user = this.user): Record<string, string> {
+  properties(
+    scope: 'script' | 'document' | 'user',
+    user = this.user,
+  ): Record<string, string> {
     const stores = this.state.properties;
     if (scope === 'script') return {...stores.script};
-    if (scope === 'document') return {...(stores.document[this.document.id] ?? {})};
+    if (scope === 'document')
+      return {...(stores.document[this.document.id] ?? {})};
     return {...(stores.user[user] ?? {})};
   }
 
@@ -400,7 +434,12 @@ export class Emulator {
    * the lock for too long." and tryLock returns false.
    */
   holdLock(scope: LockScope, until?: Date | string): void {
-    const owner = scope === 'document' ? this.document.id : scope === 'user' ? this.user : '';
+    const owner =
+      scope === 'document'
+        ? this.document.id
+        : scope === 'user'
+          ? this.user
+          : '';
     this.runtime.foreignLocks.set(
       lockKey(scope, owner),
       until === undefined ? Infinity : toDate(until).getTime(),
@@ -408,7 +447,12 @@ export class Emulator {
   }
 
   releaseLock(scope: LockScope): void {
-    const owner = scope === 'document' ? this.document.id : scope === 'user' ? this.user : '';
+    const owner =
+      scope === 'document'
+        ? this.document.id
+        : scope === 'user'
+          ? this.user
+          : '';
     this.runtime.foreignLocks.delete(lockKey(scope, owner));
   }
 
@@ -457,9 +501,15 @@ export class Emulator {
           documentId: this.document.id,
           limitMs: spec.limitMs,
           answers: spec.answers,
-          counts: spec.kind === 'custom-function' ? this.runtime.customFunctionCounts : undefined,
+          counts:
+            spec.kind === 'custom-function'
+              ? this.runtime.customFunctionCounts
+              : undefined,
         },
-        realm => (spec.event ? [realm.toScript(spec.event())] : args.map(arg => realm.toScript(arg))),
+        realm =>
+          spec.event
+            ? [realm.toScript(spec.event())]
+            : args.map(arg => realm.toScript(arg)),
         (value, realm) => receiveResult(realm.fromScript(value)),
       );
     } catch (error) {
@@ -470,8 +520,13 @@ export class Emulator {
   }
 
   /** A simple trigger: runs if the project defines it; a failure is logged, not thrown (the user sees nothing). */
-  private fireSimple(fn: string, mode: ExecutionMode, event: () => object): void {
-    if (!this.runtime.hasBundle || !this.runtime.bundle().entryPoints.has(fn)) return;
+  private fireSimple(
+    fn: string,
+    mode: ExecutionMode,
+    event: () => object,
+  ): void {
+    if (!this.runtime.hasBundle || !this.runtime.bundle().entryPoints.has(fn))
+      return;
     try {
       this.runtime.execute(
         {
@@ -492,7 +547,10 @@ export class Emulator {
   }
 
   /** Installable triggers of this document: FULL mode, as their owner, with triggerUid. */
-  private fireInstallable(type: 'ON_OPEN' | 'ON_EDIT', event: () => object): void {
+  private fireInstallable(
+    type: 'ON_OPEN' | 'ON_EDIT',
+    event: () => object,
+  ): void {
     for (const trigger of this.state.triggers.filter(
       t => t.type === type && t.sourceId === this.document.id,
     )) {
@@ -508,7 +566,13 @@ export class Emulator {
             triggerUid: trigger.uid,
             limitMs: this.limits.executionMs,
           },
-          realm => [realm.toScript({authMode: 'FULL', triggerUid: trigger.uid, ...event()})],
+          realm => [
+            realm.toScript({
+              authMode: 'FULL',
+              triggerUid: trigger.uid,
+              ...event(),
+            }),
+          ],
           () => undefined,
         );
       } catch {
@@ -517,7 +581,10 @@ export class Emulator {
     }
   }
 
-  private runTimeTrigger(trigger: TriggerRecord, at: number): TimeTriggerResult {
+  private runTimeTrigger(
+    trigger: TriggerRecord,
+    at: number,
+  ): TimeTriggerResult {
     const result = {uid: trigger.uid, fn: trigger.handler, at: new Date(at)};
     const quotaKey = `triggers:${trigger.owner}`;
     const quota = this.runtime.limits.triggerRuntimePerDayMs;
@@ -544,22 +611,27 @@ export class Emulator {
     } catch (error) {
       return {...result, ok: false, error: messageOf(error)};
     } finally {
-      const spent = this.runtime.executions[this.runtime.executions.length - 1]?.ms ?? 0;
+      const spent =
+        this.runtime.executions[this.runtime.executions.length - 1]?.ms ?? 0;
       this.runtime.quotas.take(quotaKey, spent, at);
       this.afterExecutions();
     }
   }
 
   /**
-   * Custom functions whose arguments changed since their last run are
+   * After cells changed (a script wrote, a user typed, a file was loaded),
+   * custom functions whose arguments changed since their last run are
    * recomputed — all under one watchdog per batch, restarted after a
    * formula that never returns has been stopped.
    */
-  private afterExecutions(): void {
+  private afterExecutions(cellsChanged = false): void {
     if (!this.runtime.hasBundle) return;
+    if (!this.runtime.takeDocumentChanges() && !cellsChanged) return;
     const limit = this.limits.customFunctionMs;
     for (;;) {
-      const batch = this.runtime.guarded(limit, () => this.customFunctionRunner.recompute());
+      const batch = this.runtime.guarded(limit, () =>
+        this.customFunctionRunner.recompute(),
+      );
       if (batch.completed) return;
       this.customFunctionRunner.interrupted(batch.interrupted?.ms ?? 0, limit);
     }
@@ -609,13 +681,17 @@ function timeEvent(triggerUid: string, at: Date): object {
     month: at.getUTCMonth() + 1,
     second: at.getUTCSeconds(),
     timezone: 'UTC',
-    'week-of-year': Math.floor((at.getTime() - startOfYear) / (7 * 86_400_000)) + 1,
+    'week-of-year':
+      Math.floor((at.getTime() - startOfYear) / (7 * 86_400_000)) + 1,
     year: at.getUTCFullYear(),
   };
 }
 
 /** The leaf item whose caption matches exactly (case-insensitive), else by unique prefix. */
-function findMenuItem(menus: MenuInfo[], caption: string): {caption: string; functionName: string} {
+function findMenuItem(
+  menus: MenuInfo[],
+  caption: string,
+): {caption: string; functionName: string} {
   const leaves: {caption: string; functionName: string}[] = [];
   const walk = (items: MenuItemInfo[]) => {
     for (const item of items) {
@@ -623,13 +699,20 @@ function findMenuItem(menus: MenuInfo[], caption: string): {caption: string; fun
       else if ('submenu' in item) walk(item.submenu);
     }
   };
-  for (const menu of [...menus].sort((a, b) => Number(b.addOn) - Number(a.addOn))) walk(menu.items);
+  for (const menu of [...menus].sort(
+    (a, b) => Number(b.addOn) - Number(a.addOn),
+  ))
+    walk(menu.items);
   const wanted = caption.toLowerCase();
   const exact = leaves.filter(item => item.caption.toLowerCase() === wanted);
   if (exact.length >= 1) return exact[0];
-  const prefixed = leaves.filter(item => item.caption.toLowerCase().startsWith(wanted));
+  const prefixed = leaves.filter(item =>
+    item.caption.toLowerCase().startsWith(wanted),
+  );
   if (prefixed.length === 1) return prefixed[0];
-  const captions = leaves.map(item => item.caption).join(', ') || 'none (was the file opened?)';
+  const captions =
+    leaves.map(item => item.caption).join(', ') ||
+    'none (was the file opened?)';
   throw new EmulatorUsageError(
     prefixed.length > 1
       ? `Menu caption "${caption}" is ambiguous: ${prefixed.map(i => i.caption).join(', ')}.`

@@ -77,7 +77,11 @@ const PRELUDE = new vm.Script(
 
 const isPlain = (value: object, realmObjectPrototype: object): boolean => {
   const proto = Object.getPrototypeOf(value);
-  return proto === null || proto === Object.prototype || proto === realmObjectPrototype;
+  return (
+    proto === null ||
+    proto === Object.prototype ||
+    proto === realmObjectPrototype
+  );
 };
 
 const isDate = (value: object): value is Date =>
@@ -132,7 +136,10 @@ export class Realm {
    */
   defineGlobal(name: string, value: unknown): void {
     Object.defineProperty(this.context, name, {
-      value: typeof value === 'object' && value !== null ? this.wrap(value) : this.toScript(value),
+      value:
+        typeof value === 'object' && value !== null
+          ? this.wrap(value)
+          : this.toScript(value),
       writable: true,
       configurable: true,
       enumerable: false,
@@ -168,14 +175,16 @@ export class Realm {
     if (Array.isArray(value)) {
       const out = new this.intrinsics.Array(value.length);
       copies.set(value, out);
-      for (let i = 0; i < value.length; i++) out[i] = this.toScript(value[i], copies);
+      for (let i = 0; i < value.length; i++)
+        out[i] = this.toScript(value[i], copies);
       return out;
     }
     if (value instanceof Error) return this.toScriptError(value);
     if (isPlain(value, this.intrinsics.Object.prototype)) {
       const out = new this.intrinsics.Object() as Record<string, unknown>;
       copies.set(value, out);
-      for (const [key, item] of Object.entries(value)) out[key] = this.toScript(item, copies);
+      for (const [key, item] of Object.entries(value))
+        out[key] = this.toScript(item, copies);
       return out;
     }
     return this.wrap(value);
@@ -192,13 +201,15 @@ export class Realm {
     if (Array.isArray(value)) {
       const out: unknown[] = new Array(value.length);
       copies.set(value, out);
-      for (let i = 0; i < value.length; i++) out[i] = this.fromScript(value[i], copies);
+      for (let i = 0; i < value.length; i++)
+        out[i] = this.fromScript(value[i], copies);
       return out;
     }
     if (isPlain(value, this.intrinsics.Object.prototype)) {
       const out: Record<string, unknown> = {};
       copies.set(value, out);
-      for (const [key, item] of Object.entries(value)) out[key] = this.fromScript(item, copies);
+      for (const [key, item] of Object.entries(value))
+        out[key] = this.fromScript(item, copies);
       return out;
     }
     return value; // a script-side class instance: the emulator treats it as opaque
@@ -206,12 +217,16 @@ export class Realm {
 
   /** True for objects created inside the context (their prototypes are the context's). */
   private isScriptObject(value: object): boolean {
-    return Object.prototype.isPrototypeOf.call(this.intrinsics.Object.prototype, value);
+    return Object.prototype.isPrototypeOf.call(
+      this.intrinsics.Object.prototype,
+      value,
+    );
   }
 
   /** An error as the script must see it: the context's Error, same name and message. */
   toScriptError(error: unknown): unknown {
-    if (error instanceof this.intrinsics.Error || !(error instanceof Error)) return error;
+    if (error instanceof this.intrinsics.Error || !(error instanceof Error))
+      return error;
     const scriptError = new this.intrinsics.Error(error.message);
     scriptError.name = error.name;
     return scriptError;
@@ -225,7 +240,11 @@ export class Realm {
         if (typeof prop === 'symbol') return undefined;
         const value: unknown = Reflect.get(obj, prop, obj);
         if (typeof value === 'function') {
-          return this.method(obj, prop, value as (...args: unknown[]) => unknown);
+          return this.method(
+            obj,
+            prop,
+            value as (...args: unknown[]) => unknown,
+          );
         }
         return this.toScript(value);
       },
@@ -238,11 +257,16 @@ export class Realm {
     return proxy;
   }
 
-  private method(target: object, name: string, fn: (...args: unknown[]) => unknown): unknown {
+  private method(
+    target: object,
+    name: string,
+    fn: (...args: unknown[]) => unknown,
+  ): unknown {
     let cache = this.methods.get(target);
     if (!cache) this.methods.set(target, (cache = new Map()));
     let wrapped = cache.get(name);
-    if (!wrapped) cache.set(name, (wrapped = this.convertingFunction(target, name, fn)));
+    if (!wrapped)
+      cache.set(name, (wrapped = this.convertingFunction(target, name, fn)));
     return wrapped;
   }
 

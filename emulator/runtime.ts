@@ -1,5 +1,10 @@
 import * as vm from 'node:vm';
-import {Capability, NO_UI_CONTEXT, documentCapability, requireCapability} from './auth';
+import {
+  Capability,
+  NO_UI_CONTEXT,
+  documentCapability,
+  requireCapability,
+} from './auth';
 import type {Bundle} from './bundle';
 import type {Clock} from './clock';
 import {CallCounts} from './counts';
@@ -10,7 +15,12 @@ import {DailyQuotas} from './quota';
 import {Realm, serviceNameOf} from './realm';
 import type {EmulatorState} from './state';
 import {CacheService} from './services/cache';
-import type {Limits, LogEntry, LogLevel, ServiceContext} from './services/context';
+import type {
+  Limits,
+  LogEntry,
+  LogLevel,
+  ServiceContext,
+} from './services/context';
 import {HtmlService} from './services/html';
 import {LockService} from './services/lock';
 import {Console, Logger} from './services/logger';
@@ -22,7 +32,8 @@ import {MenuInfo, Ui, UiLog, emptyUiLog} from './services/ui';
 import {UrlFetchApp} from './services/url-fetch';
 import {Utilities} from './services/utilities';
 
-export const EXCEEDED_MAXIMUM_EXECUTION_TIME = 'Exceeded maximum execution time';
+export const EXCEEDED_MAXIMUM_EXECUTION_TIME =
+  'Exceeded maximum execution time';
 
 /** One line of the executions log (what the Apps Script dashboard lists). */
 export interface ExecutionRecord {
@@ -49,9 +60,15 @@ export interface RuntimeOptions {
   spreadsheetApp: (host: Host) => object;
 }
 
-/** Runs the entry function after the project's top-level code, under one time limit. */
+/**
+ * Runs the project's top-level code, then the entry function, under one
+ * time limit; the hook removes itself first so the project never sees it.
+ */
 const ENTER = '__whuffieEnter__';
-const TRAMPOLINE = new vm.Script(`${ENTER}()`, {filename: 'execution.js'});
+const TRAMPOLINE = new vm.Script(
+  `(function () { const enter = globalThis.${ENTER}; delete globalThis.${ENTER}; return enter(); })()`,
+  {filename: 'execution.js'},
+);
 /** Runs a batch of executions under one watchdog (see guarded()). */
 const GUARD = '__whuffieGuard__';
 const GUARDED = new vm.Script(`${GUARD}()`, {filename: 'batch.js'});
@@ -84,7 +101,14 @@ export class ScriptRuntime implements ServiceContext {
   readonly host: Host;
 
   private loaded: Bundle | null = null;
-  private current: {execution: Execution; realm: Realm; ui: Ui; startedAt: Date} | null = null;
+  private current: {
+    execution: Execution;
+    realm: Realm;
+    ui: Ui;
+    startedAt: Date;
+  } | null = null;
+  /** Set when a script wrote cells; read (and cleared) by takeDocumentChanges. */
+  private documentChanged = false;
   /** Inside guarded(): executions run under its watchdog instead of their own. */
   private guardDepth = 0;
   private driver: vm.Context | null = null;
@@ -107,7 +131,10 @@ export class ScriptRuntime implements ServiceContext {
   }
 
   bundle(): Bundle {
-    if (!this.loaded) throw new EmulatorUsageError('No bundle loaded: call loadBundle() first.');
+    if (!this.loaded)
+      throw new EmulatorUsageError(
+        'No bundle loaded: call loadBundle() first.',
+      );
     return this.loaded;
   }
 
@@ -116,7 +143,9 @@ export class ScriptRuntime implements ServiceContext {
   }
 
   scriptTimeZone(): string {
-    return this.options.scriptTimeZone ?? this.loaded?.manifest.timeZone ?? 'Etc/UTC';
+    return (
+      this.options.scriptTimeZone ?? this.loaded?.manifest.timeZone ?? 'Etc/UTC'
+    );
   }
 
   execution(): Execution {
@@ -124,13 +153,16 @@ export class ScriptRuntime implements ServiceContext {
     return this.current.execution;
   }
 
-  get running(): boolean {
-    return this.current !== null;
-  }
-
   realm(): Realm {
     if (!this.current) throw new EmulatorUsageError('No execution is running.');
     return this.current.realm;
+  }
+
+  /** True if a script changed cells since the last call (custom functions may be stale). */
+  takeDocumentChanges(): boolean {
+    const changed = this.documentChanged;
+    this.documentChanged = false;
+    return changed;
   }
 
   require(capability: Capability, method: string): void {
@@ -142,7 +174,9 @@ export class ScriptRuntime implements ServiceContext {
   }
 
   setMenu(menu: MenuInfo): void {
-    const index = this.menus.findIndex(m => m.caption === menu.caption && m.addOn === menu.addOn);
+    const index = this.menus.findIndex(
+      m => m.caption === menu.caption && m.addOn === menu.addOn,
+    );
     if (index >= 0) this.menus[index] = menu;
     else this.menus.push(menu);
   }
@@ -159,10 +193,15 @@ export class ScriptRuntime implements ServiceContext {
     args: (realm: Realm) => unknown[],
     result: (value: unknown, realm: Realm) => T,
   ): T {
-    if (this.current) throw new EmulatorUsageError('An execution is already running.');
+    if (this.current)
+      throw new EmulatorUsageError('An execution is already running.');
     const bundle = this.bundle();
-    if (!bundle.entryPoints.has(spec.fn)) throw exception(`Script function not found: ${spec.fn}`);
-    const execution = new Execution({...spec, counts: spec.counts ?? this.counts});
+    if (!bundle.entryPoints.has(spec.fn))
+      throw exception(`Script function not found: ${spec.fn}`);
+    const execution = new Execution({
+      ...spec,
+      counts: spec.counts ?? this.counts,
+    });
     const realm = this.realmFor(spec.kind, bundle);
     const ui = new Ui(this);
     const startedAt = this.clock.now();
@@ -172,20 +211,25 @@ export class ScriptRuntime implements ServiceContext {
     try {
       this.installGlobals(realm);
       realm.defineGlobal(ENTER, () => {
-        delete (realm.context as Record<string, unknown>)[ENTER];
-        for (const file of bundle.files) file.script.runInContext(realm.context);
+        for (const file of bundle.files)
+          file.script.runInContext(realm.context);
         const fn = realm.global(spec.fn);
-        if (typeof fn !== 'function') throw exception(`Script function not found: ${spec.fn}`);
+        if (typeof fn !== 'function')
+          throw exception(`Script function not found: ${spec.fn}`);
         return (fn as (...a: unknown[]) => unknown)(...args(realm));
       });
       const value =
         this.guardDepth > 0
           ? TRAMPOLINE.runInContext(realm.context)
-          : TRAMPOLINE.runInContext(realm.context, {timeout: Math.max(1, Math.ceil(spec.limitMs))});
+          : TRAMPOLINE.runInContext(realm.context, {
+              timeout: Math.max(1, Math.ceil(spec.limitMs)),
+            });
       this.checkTimeLimit(); // it returned, but after the platform would have stopped it
       return result(value, realm);
     } catch (thrown) {
-      error = isTimeout(thrown) ? exception(EXCEEDED_MAXIMUM_EXECUTION_TIME) : thrown;
+      error = isTimeout(thrown)
+        ? exception(EXCEEDED_MAXIMUM_EXECUTION_TIME)
+        : thrown;
       throw error;
     } finally {
       this.finish(error);
@@ -204,7 +248,9 @@ export class ScriptRuntime implements ServiceContext {
   guarded<T>(
     limitMs: number,
     work: () => T,
-  ): {completed: true; value: T} | {completed: false; interrupted: {fn: string; ms: number} | null} {
+  ):
+    | {completed: true; value: T}
+    | {completed: false; interrupted: {fn: string; ms: number} | null} {
     this.driver ??= vm.createContext({});
     let value: T | undefined;
     (this.driver as Record<string, unknown>)[GUARD] = () => {
@@ -212,7 +258,9 @@ export class ScriptRuntime implements ServiceContext {
     };
     this.guardDepth++;
     try {
-      GUARDED.runInContext(this.driver, {timeout: Math.max(1, Math.ceil(limitMs))});
+      GUARDED.runInContext(this.driver, {
+        timeout: Math.max(1, Math.ceil(limitMs)),
+      });
       return {completed: true, value: value as T};
     } catch (error) {
       if (!isTimeout(error)) throw error;
@@ -220,7 +268,10 @@ export class ScriptRuntime implements ServiceContext {
       if (!running) return {completed: false, interrupted: null};
       const ms = this.clock.elapsedMs();
       this.finish(exception(EXCEEDED_MAXIMUM_EXECUTION_TIME));
-      return {completed: false, interrupted: {fn: running.execution.spec.fn, ms}};
+      return {
+        completed: false,
+        interrupted: {fn: running.execution.spec.fn, ms},
+      };
     } finally {
       this.guardDepth--;
       if (this.guardDepth === 0) this.batchRealm = null;
@@ -236,7 +287,8 @@ export class ScriptRuntime implements ServiceContext {
    * second instead of ten).
    */
   private realmFor(kind: ExecutionSpec['kind'], bundle: Bundle): Realm {
-    const shared = kind === 'custom-function' && this.guardDepth > 0 && bundle.rerunnable;
+    const shared =
+      kind === 'custom-function' && this.guardDepth > 0 && bundle.rerunnable;
     if (shared && this.batchRealm) {
       this.batchRealm.reset();
       return this.batchRealm;
@@ -282,7 +334,8 @@ export class ScriptRuntime implements ServiceContext {
       Logger: new Logger(this),
       console: new Console(this),
     };
-    for (const [name, service] of Object.entries(globals)) realm.defineGlobal(name, service);
+    for (const [name, service] of Object.entries(globals))
+      realm.defineGlobal(name, service);
   }
 
   /**
@@ -306,7 +359,11 @@ export class ScriptRuntime implements ServiceContext {
   private createHost(): Host {
     const noUi = (): boolean => {
       const execution = this.current?.execution;
-      return !execution || execution.mode === 'CUSTOM_FUNCTION' || execution.inTimeTrigger;
+      return (
+        !execution ||
+        execution.mode === 'CUSTOM_FUNCTION' ||
+        execution.inTimeTrigger
+      );
     };
     return {
       count: method => this.current?.execution.spec.counts.add(method),
@@ -317,7 +374,11 @@ export class ScriptRuntime implements ServiceContext {
           if (noUi()) throw exception(NO_UI_CONTEXT);
           return;
         }
-        requireCapability(execution.mode, documentCapability(method, access), method);
+        requireCapability(
+          execution.mode,
+          documentCapability(method, access),
+          method,
+        );
       },
       mode: () => this.current?.execution.mode ?? 'FULL',
       inTimeTrigger: () => this.current?.execution.inTimeTrigger ?? false,
@@ -329,21 +390,29 @@ export class ScriptRuntime implements ServiceContext {
       toast: (message, title, timeoutSeconds) => {
         const execution = this.current?.execution;
         if (execution?.mode === 'CUSTOM_FUNCTION') {
-          throw exception('You do not have permission to call Spreadsheet.toast');
+          throw exception(
+            'You do not have permission to call Spreadsheet.toast',
+          );
         }
         // A time-driven trigger has nobody looking at the file: the toast goes nowhere.
         if (execution?.inTimeTrigger) return;
-        this.ui.toasts.push({message: String(message), title: String(title), timeoutSeconds});
+        this.ui.toasts.push({
+          message: String(message),
+          title: String(title),
+          timeoutSeconds,
+        });
       },
       cellsChanged: () => {
-        if (this.current) this.current.execution.documentChanged = true;
+        this.documentChanged = true;
       },
     };
   }
 }
 
 function isTimeout(error: unknown): boolean {
-  return (error as {code?: string} | null)?.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT';
+  return (
+    (error as {code?: string} | null)?.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT'
+  );
 }
 
 /** The text an error shows in logs: "Exception: …", "TypeError: …". */

@@ -1,7 +1,8 @@
 import type {QuotaWindow} from './quota';
 
 /** An installable trigger, as ScriptApp keeps it. */
-export type TriggerEventType = 'CLOCK' | 'ON_OPEN' | 'ON_EDIT' | 'ON_CHANGE' | 'ON_FORM_SUBMIT';
+export type TriggerEventType =
+  'CLOCK' | 'ON_OPEN' | 'ON_EDIT' | 'ON_CHANGE' | 'ON_FORM_SUBMIT';
 
 export interface TriggerRecord {
   uid: string;

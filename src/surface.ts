@@ -9,6 +9,9 @@ import {findPossibleDuplicates as findDuplicatesCommand} from './commands/duplic
 import {importInteractions as importCommand} from './commands/import';
 import {buildMenu} from './commands/menu';
 import {setupTracker as setupCommand} from './commands/setup';
+import {refreshScoresNow as refreshScoresCommand} from './commands/scores';
+import {sheetFunction} from './commands/sheet-functions';
+import {parseMeasure} from './core/sheet-functions';
 import {runMenuCommand} from './adapters/ui';
 
 /** Runs when the user opens the spreadsheet (NONE before first use, else LIMITED). */
@@ -35,3 +38,75 @@ export function importInteractions(): void {
 export function findPossibleDuplicates(): void {
   runMenuCommand('looking for duplicates', findDuplicatesCommand);
 }
+
+/** Social CRM › Refresh scores */
+export function refreshScores(): void {
+  runMenuCommand('refreshing scores', refreshScoresCommand);
+}
+
+/**
+ * The whuffie (social capital) you have built with a supporter: your
+ * deposits (thanks, shares, help) minus your asks, fading with a 90-day
+ * half-life. Give the log range too, so the value follows the log.
+ * Example: =WHUFFIE(Y2:Y, Interactions!A2:K)
+ *
+ * @param {string|Array<Array<string>>} who A Supporter ID, email or handle (any spelling), or a range of them.
+ * @param {Array<Array<*>>} log Optional. The Interactions log; with it the result updates whenever the log changes.
+ * @return The whuffie, one decimal (a column for a range).
+ * @customfunction
+ */
+export function WHUFFIE(who: unknown, log?: unknown): unknown {
+  return sheetFunction(who, log, row => row.whuffie);
+}
+
+/**
+ * How responsive a supporter is to you, 0–100: recent engagement, how often
+ * they answer your outreach, and how recently they engaged.
+ * Example: =RESPONSIVENESS("@tiger_fan", Interactions!A2:K)
+ *
+ * @param {string|Array<Array<string>>} who A Supporter ID, email or handle (any spelling), or a range of them.
+ * @param {Array<Array<*>>} log Optional. The Interactions log; with it the result updates whenever the log changes.
+ * @return Responsiveness from 0 to 100 (a column for a range).
+ * @customfunction
+ */
+export function RESPONSIVENESS(who: unknown, log?: unknown): unknown {
+  return sheetFunction(who, log, row => row.responsiveness);
+}
+
+/**
+ * When you were last in touch with a supporter, in either direction.
+ * Example: =LAST_CONTACT(B2:B, Interactions!A2:K)
+ *
+ * @param {string|Array<Array<string>>} who A Supporter ID, email or handle (any spelling), or a range of them.
+ * @param {Array<Array<*>>} log Optional. The Interactions log; with it the result updates whenever the log changes.
+ * @return The date and time of the last interaction, blank if none (a column for a range).
+ * @customfunction
+ */
+export function LAST_CONTACT(who: unknown, log?: unknown): unknown {
+  return sheetFunction(who, log, row =>
+    row.lastContact === null ? '' : new Date(row.lastContact),
+  );
+}
+
+/**
+ * What a supporter has given back: "promotion" (reposts and quotes of your
+ * posts), "action" (volunteered, signed, attended, defended you) or
+ * "donations" (total amount of donations and memberships).
+ * Example: =SUPPORTER_VALUE(Y2:Y, "promotion", Interactions!A2:K)
+ *
+ * @param {string|Array<Array<string>>} who A Supporter ID, email or handle (any spelling), or a range of them.
+ * @param {string} measure "promotion", "action" or "donations".
+ * @param {Array<Array<*>>} log Optional. The Interactions log; with it the result updates whenever the log changes.
+ * @return The count (promotion, action) or amount (donations); a column for a range.
+ * @customfunction
+ */
+export function SUPPORTER_VALUE(
+  who: unknown,
+  measure: unknown,
+  log?: unknown,
+): unknown {
+  const m = parseMeasure(measure);
+  return sheetFunction(who, log, row => row[m]);
+}
+
+// ---- The sidebar's server API (google.script.run) --------------------------

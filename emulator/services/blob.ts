@@ -61,6 +61,10 @@ export class Blob {
   }
 }
 
-export function charsetOf(contentType: string | null | undefined): string | undefined {
-  return /charset=([^;\s]+)/i.exec(contentType ?? '')?.[1]?.replace(/^"|"$/g, '');
+export function charsetOf(
+  contentType: string | null | undefined,
+): string | undefined {
+  return /charset=([^;\s]+)/i
+    .exec(contentType ?? '')?.[1]
+    ?.replace(/^"|"$/g, '');
 }

@@ -17,7 +17,10 @@ export function decodeText(bytes: Uint8Array, charset?: string): string {
 }
 
 function isLatin(charset: string | undefined): boolean {
-  return !!charset && /^(US_ASCII|US-ASCII|ASCII|ISO-8859-1|ISO_8859_1|LATIN1)$/i.test(charset);
+  return (
+    !!charset &&
+    /^(US_ASCII|US-ASCII|ASCII|ISO-8859-1|ISO_8859_1|LATIN1)$/i.test(charset)
+  );
 }
 
 /** A string (encoded with `charset`) or a byte[] from the script, as bytes. */

@@ -33,7 +33,10 @@ export class CacheService {
     this.ctx.require('cache', 'CacheService.getDocumentCache');
     const documentId = this.ctx.execution().spec.documentId;
     if (documentId === null) return null;
-    return new Cache(this.ctx, (this.ctx.state.cache.document[documentId] ??= {}));
+    return new Cache(
+      this.ctx,
+      (this.ctx.state.cache.document[documentId] ??= {}),
+    );
   }
 }
 
@@ -71,8 +74,14 @@ export class Cache {
     this.putAll({[checkKey(key)]: value}, expirationInSeconds);
   }
 
-  putAll(values: Record<string, unknown>, expirationInSeconds = CACHE_DEFAULT_TTL_S): void {
-    const ttl = Math.min(CACHE_MAX_TTL_S, Math.max(1, Number(expirationInSeconds)));
+  putAll(
+    values: Record<string, unknown>,
+    expirationInSeconds = CACHE_DEFAULT_TTL_S,
+  ): void {
+    const ttl = Math.min(
+      CACHE_MAX_TTL_S,
+      Math.max(1, Number(expirationInSeconds)),
+    );
     const expiresAt = this.ctx.clock.nowMs() + ttl * 1000;
     const checked = Object.entries(values).map(([key, value]) => {
       const text = String(value);

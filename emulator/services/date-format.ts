@@ -20,7 +20,15 @@ const MONTHS = [
   'November',
   'December',
 ];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const DAYS = [
+  'Sunday',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+];
 
 export interface Fields {
   year: number;
@@ -64,8 +72,10 @@ function ianaZone(timeZone: string): Zone {
   return {
     fields(date) {
       const parts: Record<string, string> = {};
-      for (const part of partsFormatter(timeZone).formatToParts(date)) parts[part.type] = part.value;
-      const year = parts.era === 'BC' ? 1 - Number(parts.year) : Number(parts.year);
+      for (const part of partsFormatter(timeZone).formatToParts(date))
+        parts[part.type] = part.value;
+      const year =
+        parts.era === 'BC' ? 1 - Number(parts.year) : Number(parts.year);
       const fields = {
         year,
         month: Number(parts.month),
@@ -85,7 +95,11 @@ function ianaZone(timeZone: string): Zone {
         fields.millisecond,
       );
       const weekday = new Date(asUtc).getUTCDay();
-      return {...fields, weekday, offsetMinutes: Math.round((asUtc - date.getTime()) / 60000)};
+      return {
+        ...fields,
+        weekday,
+        offsetMinutes: Math.round((asUtc - date.getTime()) / 60000),
+      };
     },
     name(date, long) {
       // Java prints abbreviations ("PST", "CET"); Intl knows US ones in
@@ -129,8 +143,13 @@ function fixedZone(offsetMinutes: number, label: string): Zone {
 function zoneOf(timeZone: string): Zone {
   const custom = /^GMT([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(timeZone);
   if (custom) {
-    const minutes = (Number(custom[2]) * 60 + Number(custom[3] ?? 0)) * (custom[1] === '-' ? -1 : 1);
-    return fixedZone(minutes, `GMT${custom[1]}${custom[2].padStart(2, '0')}:${custom[3] ?? '00'}`);
+    const minutes =
+      (Number(custom[2]) * 60 + Number(custom[3] ?? 0)) *
+      (custom[1] === '-' ? -1 : 1);
+    return fixedZone(
+      minutes,
+      `GMT${custom[1]}${custom[2].padStart(2, '0')}:${custom[3] ?? '00'}`,
+    );
   }
   try {
     partsFormatter(timeZone);
@@ -144,17 +163,24 @@ const pad = (n: number, width: number): string =>
   (n < 0 ? '-' : '') + String(Math.abs(n)).padStart(width, '0');
 
 function dayOfYear(f: Fields): number {
-  return (Date.UTC(f.year, f.month - 1, f.day) - Date.UTC(f.year, 0, 1)) / 86400000 + 1;
+  return (
+    (Date.UTC(f.year, f.month - 1, f.day) - Date.UTC(f.year, 0, 1)) / 86400000 +
+    1
+  );
 }
 
 /** Week of year as Java's US locale counts it: weeks start Sunday, week 1 holds Jan 1. */
 function weekOfYear(f: Fields): {week: number; weekYear: number} {
-  const startOfWeek = Date.UTC(f.year, f.month - 1, f.day) - f.weekday * 86400000;
+  const startOfWeek =
+    Date.UTC(f.year, f.month - 1, f.day) - f.weekday * 86400000;
   if (startOfWeek + 6 * 86400000 >= Date.UTC(f.year + 1, 0, 1)) {
     return {week: 1, weekYear: f.year + 1};
   }
   const jan1Weekday = new Date(Date.UTC(f.year, 0, 1)).getUTCDay();
-  return {week: Math.floor((dayOfYear(f) - 1 + jan1Weekday) / 7) + 1, weekYear: f.year};
+  return {
+    week: Math.floor((dayOfYear(f) - 1 + jan1Weekday) / 7) + 1,
+    weekYear: f.year,
+  };
 }
 
 function offset(minutes: number, colon: boolean, withMinutes: boolean): string {
@@ -165,7 +191,13 @@ function offset(minutes: number, colon: boolean, withMinutes: boolean): string {
   return sign + hh + (colon ? ':' : '') + pad(abs % 60, 2);
 }
 
-function field(letter: string, count: number, f: Fields, zone: Zone, date: Date): string {
+function field(
+  letter: string,
+  count: number,
+  f: Fields,
+  zone: Zone,
+  date: Date,
+): string {
   switch (letter) {
     case 'G':
       return f.year > 0 ? 'AD' : 'BC';
@@ -242,11 +274,15 @@ export function zonedInstant(
   return guess;
 }
 
-export function formatDate(date: Date, timeZone: string, pattern: string): string {
+export function formatDate(
+  date: Date,
+  timeZone: string,
+  pattern: string,
+): string {
   const zone = zoneOf(timeZone);
   const fields = zone.fields(date);
   let out = '';
-  for (let i = 0; i < pattern.length; ) {
+  for (let i = 0; i < pattern.length;) {
     const ch = pattern[i];
     if (ch === "'") {
       if (pattern[i + 1] === "'") {
@@ -254,7 +290,7 @@ export function formatDate(date: Date, timeZone: string, pattern: string): strin
         i += 2;
         continue;
       }
-      for (i++; i < pattern.length; ) {
+      for (i++; i < pattern.length;) {
         if (pattern[i] !== "'") out += pattern[i++];
         else if (pattern[i + 1] === "'") {
           out += "'";

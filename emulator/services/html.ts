@@ -2,8 +2,15 @@ import {exception} from '../exception';
 import {SERVICE_NAME} from '../realm';
 import type {ServiceContext} from './context';
 
-export const SANDBOX_MODE = {EMULATED: 'EMULATED', IFRAME: 'IFRAME', NATIVE: 'NATIVE'} as const;
-export const X_FRAME_OPTIONS_MODE = {ALLOWALL: 'ALLOWALL', DEFAULT: 'DEFAULT'} as const;
+export const SANDBOX_MODE = {
+  EMULATED: 'EMULATED',
+  IFRAME: 'IFRAME',
+  NATIVE: 'NATIVE',
+} as const;
+export const X_FRAME_OPTIONS_MODE = {
+  ALLOWALL: 'ALLOWALL',
+  DEFAULT: 'DEFAULT',
+} as const;
 
 /**
  * `HtmlService`. Files are the bundle's `*.html`, found by name without
@@ -34,7 +41,8 @@ export class HtmlService {
 
   private file(filename: string): string {
     const html = this.ctx.bundle().html.get(String(filename));
-    if (html === undefined) throw exception(`No HTML file named ${filename} was found.`);
+    if (html === undefined)
+      throw exception(`No HTML file named ${filename} was found.`);
     return html;
   }
 }
@@ -119,12 +127,14 @@ export class HtmlOutput {
 
   /** Only IFRAME exists today; the call is accepted for old code. */
   setSandboxMode(mode: string): HtmlOutput {
-    if (!(String(mode) in SANDBOX_MODE)) throw exception(`Invalid argument: mode`);
+    if (!(String(mode) in SANDBOX_MODE))
+      throw exception('Invalid argument: mode');
     return this;
   }
 
   setXFrameOptionsMode(mode: string): HtmlOutput {
-    if (!(String(mode) in X_FRAME_OPTIONS_MODE)) throw exception(`Invalid argument: mode`);
+    if (!(String(mode) in X_FRAME_OPTIONS_MODE))
+      throw exception('Invalid argument: mode');
     return this;
   }
 
@@ -172,8 +182,11 @@ export class HtmlTemplate {
       escape: (value: unknown) => string,
     ) => unknown;
     const vars: Record<string, unknown> = {};
-    for (const key of Object.keys(this)) vars[key] = (this as Record<string, unknown>)[key];
-    return new HtmlOutput(String(render(realm.toScript(vars) as object, escapeHtml)));
+    for (const key of Object.keys(this))
+      vars[key] = (this as Record<string, unknown>)[key];
+    return new HtmlOutput(
+      String(render(realm.toScript(vars) as object, escapeHtml)),
+    );
   }
 
   getRawContent(): string {
@@ -192,8 +205,14 @@ export class HtmlTemplate {
     );
     const scriptlet = /<\?(!=|=)?([\s\S]*?)\?>/g;
     let at = 0;
-    for (let match = scriptlet.exec(this.#source); match; match = scriptlet.exec(this.#source)) {
-      parts.push(`__out.push(${JSON.stringify(this.#source.slice(at, match.index))});`);
+    for (
+      let match = scriptlet.exec(this.#source);
+      match;
+      match = scriptlet.exec(this.#source)
+    ) {
+      parts.push(
+        `__out.push(${JSON.stringify(this.#source.slice(at, match.index))});`,
+      );
       const code = match[2];
       if (match[1] === '=') parts.push(`__out.push(__escape(${code}));`);
       else if (match[1] === '!=') parts.push(`__out.push(String(${code}));`);

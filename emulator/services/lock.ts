@@ -9,7 +9,8 @@ export function lockKey(scope: LockScope, owner: string): string {
   return scope === 'script' ? 'script' : `${scope}:${owner}`;
 }
 
-export const LOCK_TIMEOUT = 'Lock timeout: another process was holding the lock for too long.';
+export const LOCK_TIMEOUT =
+  'Lock timeout: another process was holding the lock for too long.';
 
 /**
  * `LockService`. Executions here run one at a time, so contention comes
@@ -25,7 +26,9 @@ export class LockService {
   getDocumentLock(): Lock | null {
     this.ctx.require('lock', 'LockService.getDocumentLock');
     const documentId = this.ctx.execution().spec.documentId;
-    return documentId === null ? null : new Lock(this.ctx, lockKey('document', documentId));
+    return documentId === null
+      ? null
+      : new Lock(this.ctx, lockKey('document', documentId));
   }
 
   getScriptLock(): Lock {

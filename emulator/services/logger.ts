@@ -12,7 +12,9 @@ export class Logger {
 
   log(data: unknown, ...values: unknown[]): Logger {
     const message =
-      values.length > 0 && typeof data === 'string' ? formatString(data, values) : stringOf(data);
+      values.length > 0 && typeof data === 'string'
+        ? formatString(data, values)
+        : stringOf(data);
     this.lines.push(message);
     this.ctx.log('log', message);
     return this;
@@ -66,11 +68,12 @@ export class Console {
     const start = this.timers.get(label);
     if (start === undefined) return;
     this.timers.delete(label);
-    this.write('log', [`${label}: ${Math.round(this.ctx.clock.nowMs() - start)}ms`]);
+    this.write('log', [
+      `${label}: ${Math.round(this.ctx.clock.nowMs() - start)}ms`,
+    ]);
   }
 
   private write(level: LogLevel, args: unknown[]): void {
     this.ctx.log(level, format(...args));
   }
-
 }

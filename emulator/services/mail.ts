@@ -28,7 +28,8 @@ interface MailOptions {
 }
 
 export const MAX_RECIPIENTS_PER_MESSAGE = 50;
-export const EMAIL_QUOTA_EXCEEDED = 'Service invoked too many times for one day: email.';
+export const EMAIL_QUOTA_EXCEEDED =
+  'Service invoked too many times for one day: email.';
 
 const ADDRESS = /^[^@\s<>",;]+@[^@\s<>",;]+\.[^@\s<>",;]+$/;
 
@@ -69,7 +70,8 @@ export class MailApp {
       ...addresses(message.cc),
       ...addresses(message.bcc),
     ];
-    if (recipients.length === 0) throw exception('Failed to send email: no recipient');
+    if (recipients.length === 0)
+      throw exception('Failed to send email: no recipient');
     for (const address of recipients) {
       if (!ADDRESS.test(address)) throw exception(`Invalid email: ${address}`);
     }
@@ -78,7 +80,8 @@ export class MailApp {
     }
     const user = this.ctx.execution().spec.user;
     const now = this.ctx.clock.nowMs();
-    if (recipients.length > this.remaining(user, now)) throw exception(EMAIL_QUOTA_EXCEEDED);
+    if (recipients.length > this.remaining(user, now))
+      throw exception(EMAIL_QUOTA_EXCEEDED);
     this.ctx.quotas.take(quotaKey(user), recipients.length, now);
     const sent: SentMail = {
       from: user,
@@ -95,11 +98,18 @@ export class MailApp {
 
   getRemainingDailyQuota(): number {
     this.ctx.require('mail', 'MailApp.getRemainingDailyQuota');
-    return this.remaining(this.ctx.execution().spec.user, this.ctx.clock.nowMs());
+    return this.remaining(
+      this.ctx.execution().spec.user,
+      this.ctx.clock.nowMs(),
+    );
   }
 
   private remaining(user: string, now: number): number {
-    return this.ctx.quotas.remaining(quotaKey(user), this.ctx.limits.mailRecipientsPerDay, now);
+    return this.ctx.quotas.remaining(
+      quotaKey(user),
+      this.ctx.limits.mailRecipientsPerDay,
+      now,
+    );
   }
 }
 

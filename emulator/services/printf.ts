@@ -3,11 +3,20 @@
  * formatting (%s %d %i %f %e %x %o %c %b %%, with flags `-+0,` and width /
  * precision), the subset Apps Script scripts use in practice.
  */
-export function formatString(template: string, args: readonly unknown[]): string {
+export function formatString(
+  template: string,
+  args: readonly unknown[],
+): string {
   let next = 0;
   return template.replace(
     /%([-+0,]*)(\d+)?(?:\.(\d+))?([sdifexXocb%n])/g,
-    (match, flags: string, width: string | undefined, precision: string | undefined, conv: string) => {
+    (
+      match,
+      flags: string,
+      width: string | undefined,
+      precision: string | undefined,
+      conv: string,
+    ) => {
       if (conv === '%') return '%';
       if (conv === 'n') return '\n';
       if (next >= args.length) return match;
@@ -19,11 +28,15 @@ export function formatString(template: string, args: readonly unknown[]): string
           text = integer(arg, flags.includes(','));
           break;
         case 'f':
-          text = Number(arg).toFixed(precision === undefined ? 6 : Number(precision));
+          text = Number(arg).toFixed(
+            precision === undefined ? 6 : Number(precision),
+          );
           if (flags.includes(',')) text = groupThousands(text);
           break;
         case 'e':
-          text = Number(arg).toExponential(precision === undefined ? 6 : Number(precision));
+          text = Number(arg).toExponential(
+            precision === undefined ? 6 : Number(precision),
+          );
           break;
         case 'x':
         case 'X':
@@ -34,7 +47,10 @@ export function formatString(template: string, args: readonly unknown[]): string
           text = Math.trunc(Number(arg)).toString(8);
           break;
         case 'c':
-          text = typeof arg === 'number' ? String.fromCharCode(arg) : String(arg).charAt(0);
+          text =
+            typeof arg === 'number'
+              ? String.fromCharCode(arg)
+              : String(arg).charAt(0);
           break;
         case 'b':
           text = String(Boolean(arg));
@@ -43,7 +59,8 @@ export function formatString(template: string, args: readonly unknown[]): string
           text = stringOf(arg);
           if (precision !== undefined) text = text.slice(0, Number(precision));
       }
-      if (flags.includes('+') && /^[0-9]/.test(text) && 'difeE'.includes(conv)) text = '+' + text;
+      if (flags.includes('+') && /^[0-9]/.test(text) && 'difeE'.includes(conv))
+        text = '+' + text;
       return pad(text, width === undefined ? 0 : Number(width), flags);
     },
   );
@@ -72,7 +89,8 @@ function pad(text: string, width: number, flags: string): string {
 
 /** How a value prints in a log line: objects as JSON, the rest as String(). */
 export function stringOf(value: unknown): string {
-  if (value === null || value === undefined || typeof value !== 'object') return String(value);
+  if (value === null || value === undefined || typeof value !== 'object')
+    return String(value);
   if (value instanceof Date) return value.toString();
   try {
     return JSON.stringify(value);

@@ -48,7 +48,9 @@ export class Properties {
 
   getProperty(key: string): string | null {
     const k = String(key);
-    return Object.prototype.hasOwnProperty.call(this.store, k) ? this.store[k] : null;
+    return Object.prototype.hasOwnProperty.call(this.store, k)
+      ? this.store[k]
+      : null;
   }
 
   getProperties(): Record<string, string> {
@@ -64,7 +66,10 @@ export class Properties {
     return this;
   }
 
-  setProperties(properties: Record<string, unknown>, deleteAllOthers = false): Properties {
+  setProperties(
+    properties: Record<string, unknown>,
+    deleteAllOthers = false,
+  ): Properties {
     this.write(properties, deleteAllOthers);
     return this;
   }
@@ -80,7 +85,10 @@ export class Properties {
   }
 
   /** All or nothing: a write that would break a limit changes nothing. */
-  private write(properties: Record<string, unknown>, deleteAllOthers: boolean): void {
+  private write(
+    properties: Record<string, unknown>,
+    deleteAllOthers: boolean,
+  ): void {
     const next: Record<string, string> = deleteAllOthers ? {} : {...this.store};
     for (const [key, value] of Object.entries(properties)) {
       const text = String(value);
@@ -89,7 +97,10 @@ export class Properties {
       }
       next[key] = text;
     }
-    const total = Object.entries(next).reduce((sum, [k, v]) => sum + bytes(k) + bytes(v), 0);
+    const total = Object.entries(next).reduce(
+      (sum, [k, v]) => sum + bytes(k) + bytes(v),
+      0,
+    );
     if (total > PROPERTY_STORE_LIMIT_BYTES) {
       throw exception(
         'You have exceeded the property storage quota. Please remove some properties and try again.',

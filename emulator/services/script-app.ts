@@ -77,7 +77,9 @@ export class ScriptApp {
   getProjectTriggers(): Trigger[] {
     this.ctx.require('triggers', 'ScriptApp.getProjectTriggers');
     const user = this.ctx.execution().spec.user;
-    return this.ctx.state.triggers.filter(t => t.owner === user).map(t => new Trigger(t));
+    return this.ctx.state.triggers
+      .filter(t => t.owner === user)
+      .map(t => new Trigger(t));
   }
 
   /**
@@ -89,7 +91,11 @@ export class ScriptApp {
     const user = this.ctx.execution().spec.user;
     const id = spreadsheetId(spreadsheet);
     return this.ctx.state.triggers
-      .filter(t => t.owner === user && (t.sourceId === id || (t.source === 'CLOCK' && t.documentId === id)))
+      .filter(
+        t =>
+          t.owner === user &&
+          (t.sourceId === id || (t.source === 'CLOCK' && t.documentId === id)),
+      )
       .map(t => new Trigger(t));
   }
 
@@ -118,7 +124,8 @@ export class ScriptApp {
 function spreadsheetId(spreadsheet: unknown): string {
   if (typeof spreadsheet === 'string') return spreadsheet;
   const withId = spreadsheet as {getId?: () => string} | null;
-  if (!withId || typeof withId.getId !== 'function') throw exception('Invalid argument: spreadsheet');
+  if (!withId || typeof withId.getId !== 'function')
+    throw exception('Invalid argument: spreadsheet');
   return withId.getId();
 }
 
@@ -169,7 +176,11 @@ export class TriggerBuilder {
     );
   }
 
-  private base(type: TriggerEventType, source: TriggerRecord['source'], sourceId: string | null): Draft {
+  private base(
+    type: TriggerEventType,
+    source: TriggerRecord['source'],
+    sourceId: string | null,
+  ): Draft {
     const execution = this.ctx.execution();
     return {
       handler: this.handler,
@@ -186,7 +197,8 @@ export class TriggerBuilder {
 /** Saves a trigger after checking the add-on limits; the uid is a stable sequence. */
 function createTrigger(ctx: ServiceContext, draft: Draft): Trigger {
   const mine = ctx.state.triggers.filter(t => t.owner === draft.owner);
-  if (mine.length >= ctx.limits.triggersPerUser) throw exception(TOO_MANY_TRIGGERS);
+  if (mine.length >= ctx.limits.triggersPerUser)
+    throw exception(TOO_MANY_TRIGGERS);
   if (
     draft.documentId !== null &&
     mine.some(t => t.documentId === draft.documentId && t.type === draft.type)
@@ -217,7 +229,8 @@ export class ClockTriggerBuilder {
 
   atHour(hour: number): ClockTriggerBuilder {
     const h = Number(hour);
-    if (!Number.isInteger(h) || h < 0 || h > 23) throw exception('Invalid argument: hour');
+    if (!Number.isInteger(h) || h < 0 || h > 23)
+      throw exception('Invalid argument: hour');
     this.draft.atHour = h;
     return this;
   }
@@ -266,7 +279,9 @@ export class ClockTriggerBuilder {
   }
 
   after(durationMilliseconds: number): ClockTriggerBuilder {
-    this.draft.at = new Date(this.ctx.clock.nowMs() + Number(durationMilliseconds)).toISOString();
+    this.draft.at = new Date(
+      this.ctx.clock.nowMs() + Number(durationMilliseconds),
+    ).toISOString();
     return this;
   }
 
@@ -310,6 +325,7 @@ export class SpreadsheetTriggerBuilder {
 
 function positive(n: unknown, name: string): number {
   const value = Number(n);
-  if (!Number.isInteger(value) || value < 1) throw exception(`Invalid argument: ${name}`);
+  if (!Number.isInteger(value) || value < 1)
+    throw exception(`Invalid argument: ${name}`);
   return value;
 }

@@ -29,12 +29,16 @@ export class Session {
 
   getActiveUser(): User {
     const execution = this.identity();
-    return new User(execution.mode === 'CUSTOM_FUNCTION' ? '' : execution.spec.activeUser);
+    return new User(
+      execution.mode === 'CUSTOM_FUNCTION' ? '' : execution.spec.activeUser,
+    );
   }
 
   getEffectiveUser(): User {
     const execution = this.identity();
-    return new User(execution.mode === 'CUSTOM_FUNCTION' ? '' : execution.spec.user);
+    return new User(
+      execution.mode === 'CUSTOM_FUNCTION' ? '' : execution.spec.user,
+    );
   }
 
   getScriptTimeZone(): string {

@@ -4,7 +4,13 @@ import type {ServiceContext} from './context';
 import type {HtmlOutput} from './html';
 
 /** Ui.Button and Ui.ButtonSet: compared by value in scripts (`r === ui.Button.YES`). */
-export const BUTTON = {CLOSE: 'CLOSE', OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO'} as const;
+export const BUTTON = {
+  CLOSE: 'CLOSE',
+  OK: 'OK',
+  CANCEL: 'CANCEL',
+  YES: 'YES',
+  NO: 'NO',
+} as const;
 export const BUTTON_SET = {
   OK: 'OK',
   OK_CANCEL: 'OK_CANCEL',
@@ -34,7 +40,13 @@ export interface MenuInfo {
 
 export interface UiLog {
   alerts: {title: string; prompt: string; buttons: string; answer: string}[];
-  prompts: {title: string; prompt: string; buttons: string; button: string; text: string}[];
+  prompts: {
+    title: string;
+    prompt: string;
+    buttons: string;
+    button: string;
+    text: string;
+  }[];
   toasts: {message: string; title: string; timeoutSeconds: number}[];
   sidebars: {title: string; html: string}[];
   dialogs: {
@@ -110,7 +122,10 @@ export class Ui {
   /** Add-on sidebars are 300 px wide whatever setWidth said (PLATFORM.md). */
   showSidebar(output: HtmlOutput): void {
     this.ctx.require('ui.dialog', 'Ui.showSidebar');
-    this.ctx.ui.sidebars.push({title: output.getTitle(), html: output.getContent()});
+    this.ctx.ui.sidebars.push({
+      title: output.getTitle(),
+      html: output.getContent(),
+    });
   }
 
   showModalDialog(output: HtmlOutput, title: string): void {
@@ -139,15 +154,25 @@ export class Ui {
 }
 
 /** alert(prompt) · alert(prompt, buttons) · alert(title, prompt, buttons); prompt() alike. */
-function dialogArgs(args: unknown[]): {title: string; prompt: string; buttons: ButtonSet} {
+function dialogArgs(args: unknown[]): {
+  title: string;
+  prompt: string;
+  buttons: ButtonSet;
+} {
   const [a, b, c] = args;
-  if (args.length >= 3) return {title: String(a), prompt: String(b), buttons: buttonSet(c)};
-  return {title: '', prompt: String(a), buttons: args.length === 2 ? buttonSet(b) : 'OK'};
+  if (args.length >= 3)
+    return {title: String(a), prompt: String(b), buttons: buttonSet(c)};
+  return {
+    title: '',
+    prompt: String(a),
+    buttons: args.length === 2 ? buttonSet(b) : 'OK',
+  };
 }
 
 function buttonSet(value: unknown): ButtonSet {
   const name = String(value);
-  if (!(name in BUTTON_SET)) throw new TypeError(`Invalid argument: buttons (${name})`);
+  if (!(name in BUTTON_SET))
+    throw new TypeError(`Invalid argument: buttons (${name})`);
   return name as ButtonSet;
 }
 
@@ -179,7 +204,10 @@ export class Menu {
   ) {}
 
   addItem(caption: string, functionName: string): Menu {
-    this.items.push({caption: String(caption), functionName: String(functionName)});
+    this.items.push({
+      caption: String(caption),
+      functionName: String(functionName),
+    });
     return this;
   }
 
@@ -194,12 +222,18 @@ export class Menu {
   }
 
   addToUi(): void {
-    this.ctx.setMenu({caption: this.caption, addOn: this.addOn, items: this.info()});
+    this.ctx.setMenu({
+      caption: this.caption,
+      addOn: this.addOn,
+      items: this.info(),
+    });
   }
 
   private info(): MenuItemInfo[] {
     return this.items.map(item =>
-      item instanceof Menu ? {caption: item.caption, submenu: item.info()} : item,
+      item instanceof Menu
+        ? {caption: item.caption, submenu: item.info()}
+        : item,
     );
   }
 }

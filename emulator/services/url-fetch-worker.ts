@@ -43,7 +43,13 @@ function send(request: WireRequest, redirects = 0): Promise<WireResponse> {
         res.on('end', () => {
           const code = res.statusCode ?? 0;
           const location = res.headers.location;
-          if (request.followRedirects && location && code >= 300 && code < 400 && redirects < MAX_REDIRECTS) {
+          if (
+            request.followRedirects &&
+            location &&
+            code >= 300 &&
+            code < 400 &&
+            redirects < MAX_REDIRECTS
+          ) {
             const keepsMethod = code === 307 || code === 308;
             resolve(
               send(
@@ -62,7 +68,12 @@ function send(request: WireRequest, redirects = 0): Promise<WireResponse> {
           for (let i = 0; i < res.rawHeaders.length; i += 2) {
             headers.push([res.rawHeaders[i], res.rawHeaders[i + 1]]);
           }
-          resolve({ok: true, code, headers, body: Buffer.concat(chunks).toString('base64')});
+          resolve({
+            ok: true,
+            code,
+            headers,
+            body: Buffer.concat(chunks).toString('base64'),
+          });
         });
       },
     );
@@ -72,11 +83,18 @@ function send(request: WireRequest, redirects = 0): Promise<WireResponse> {
     });
     req.on('error', (error: NodeJS.ErrnoException) => {
       const dns = error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN';
-      resolve({ok: false, error: dns ? 'dns' : 'unavailable', detail: error.message});
+      resolve({
+        ok: false,
+        error: dns ? 'dns' : 'unavailable',
+        detail: error.message,
+      });
     });
-    if (request.body !== undefined) req.write(Buffer.from(request.body, 'base64'));
+    if (request.body !== undefined)
+      req.write(Buffer.from(request.body, 'base64'));
     req.end();
   });
 }
 
-runAsWorker(async (requests: WireRequest[]) => Promise.all(requests.map(r => send(r))));
+runAsWorker(async (requests: WireRequest[]) =>
+  Promise.all(requests.map(r => send(r))),
+);

@@ -10,7 +10,8 @@ import {bytesOf, decodeText, toSignedBytes} from './bytes';
 import type {ServiceContext} from './context';
 import type {WireRequest, WireResponse} from './url-fetch-worker';
 
-export const URLFETCH_QUOTA_EXCEEDED = 'Service invoked too many times for one day: urlfetch.';
+export const URLFETCH_QUOTA_EXCEEDED =
+  'Service invoked too many times for one day: urlfetch.';
 /** UrlFetchApp gives up on a request after about a minute. */
 const REQUEST_TIMEOUT_MS = 60_000;
 const TRUNCATED_RESPONSE_CHARS = 200;
@@ -40,13 +41,22 @@ let fetcher: Fetcher | undefined;
 function workerPath(): string {
   const compiled = path.join(__dirname, 'url-fetch-worker.js');
   if (fs.existsSync(compiled)) return compiled;
-  const source = fs.readFileSync(path.join(__dirname, 'url-fetch-worker.ts'), 'utf8');
+  const source = fs.readFileSync(
+    path.join(__dirname, 'url-fetch-worker.ts'),
+    'utf8',
+  );
   const js = ts.transpileModule(source, {
-    compilerOptions: {module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020},
+    compilerOptions: {
+      module: ts.ModuleKind.CommonJS,
+      target: ts.ScriptTarget.ES2020,
+    },
   }).outputText;
   const synckitEntry = require.resolve('synckit');
   const marker = `${path.sep}node_modules${path.sep}`;
-  const nodeModules = synckitEntry.slice(0, synckitEntry.lastIndexOf(marker) + marker.length - 1);
+  const nodeModules = synckitEntry.slice(
+    0,
+    synckitEntry.lastIndexOf(marker) + marker.length - 1,
+  );
   const dir = path.join(nodeModules, '.cache', 'whuffie-emulator');
   const hash = createHash('sha1').update(js).digest('hex').slice(0, 12);
   const file = path.join(dir, `url-fetch-worker-${hash}.cjs`);
@@ -60,7 +70,9 @@ function workerPath(): string {
 }
 
 function fetchSync(requests: WireRequest[]): WireResponse[] {
-  fetcher ??= createSyncFn<Fetcher>(workerPath(), {timeout: REQUEST_TIMEOUT_MS + 5_000});
+  fetcher ??= createSyncFn<Fetcher>(workerPath(), {
+    timeout: REQUEST_TIMEOUT_MS + 5_000,
+  });
   return fetcher(requests);
 }
 
@@ -81,7 +93,11 @@ export class UrlFetchApp {
 
   fetchAll(requests: (string | FetchParams)[]): HTTPResponse[] {
     this.ctx.require('urlfetch', 'UrlFetchApp.fetchAll');
-    return this.run(requests.map(request => (typeof request === 'string' ? {url: request} : request)));
+    return this.run(
+      requests.map(request =>
+        typeof request === 'string' ? {url: request} : request,
+      ),
+    );
   }
 
   /** What would be sent, without sending it. */
@@ -91,7 +107,10 @@ export class UrlFetchApp {
       url: wire.url,
       method: wire.method.toLowerCase(),
       headers: wire.headers,
-      payload: wire.body === undefined ? '' : Buffer.from(wire.body, 'base64').toString('utf8'),
+      payload:
+        wire.body === undefined
+          ? ''
+          : Buffer.from(wire.body, 'base64').toString('utf8'),
       contentType: wire.headers['Content-Type'] ?? '',
       followRedirects: wire.followRedirects,
       validateHttpsCertificates: wire.validateHttpsCertificates,
@@ -104,7 +123,10 @@ export class UrlFetchApp {
     const user = this.ctx.execution().spec.user;
     const now = this.ctx.clock.nowMs();
     const key = `urlfetch:${user}`;
-    if (this.ctx.quotas.remaining(key, this.ctx.limits.urlFetchCallsPerDay, now) < wires.length) {
+    if (
+      this.ctx.quotas.remaining(key, this.ctx.limits.urlFetchCallsPerDay, now) <
+      wires.length
+    ) {
       throw exception(URLFETCH_QUOTA_EXCEEDED);
     }
     this.ctx.quotas.take(key, wires.length, now);
@@ -119,7 +141,9 @@ export class UrlFetchApp {
       if (response.code >= 400 && requests[i].muteHttpExceptions !== true) {
         const text = result.getContentText();
         const shown =
-          text.length > TRUNCATED_RESPONSE_CHARS ? text.slice(0, TRUNCATED_RESPONSE_CHARS) + '...' : text;
+          text.length > TRUNCATED_RESPONSE_CHARS
+            ? text.slice(0, TRUNCATED_RESPONSE_CHARS) + '...'
+            : text;
         throw exception(
           `Request failed for ${new URL(url).origin} returned code ${response.code}. ` +
             `Truncated server response: ${shown} (use muteHttpExceptions option to examine full response)`,
@@ -144,9 +168,10 @@ function toWire(params: FetchParams): WireRequest {
     throw exception(`Invalid argument: ${url}`);
   }
   const method = String(params.method ?? 'get').toUpperCase();
-  if (!METHODS.has(method)) throw exception(`Invalid argument: method`);
+  if (!METHODS.has(method)) throw exception('Invalid argument: method');
   const headers: Record<string, string> = {'User-Agent': USER_AGENT};
-  for (const [name, value] of Object.entries(params.headers ?? {})) headers[name] = String(value);
+  for (const [name, value] of Object.entries(params.headers ?? {}))
+    headers[name] = String(value);
   let body: Buffer | undefined;
   let contentType = params.contentType;
   const payload = params.payload;
@@ -160,7 +185,10 @@ function toWire(params: FetchParams): WireRequest {
       // An object payload is sent as an HTML form would send it.
       body = Buffer.from(
         Object.entries(payload as Record<string, unknown>)
-          .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+          .map(
+            ([k, v]) =>
+              `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`,
+          )
           .join('&'),
       );
       contentType ??= 'application/x-www-form-urlencoded';
@@ -223,7 +251,10 @@ export class HTTPResponse {
     for (const [name, value] of this.headers) {
       const existing = out[name];
       if (existing === undefined) out[name] = value;
-      else out[name] = Array.isArray(existing) ? [...existing, value] : [existing, value];
+      else
+        out[name] = Array.isArray(existing)
+          ? [...existing, value]
+          : [existing, value];
     }
     return out;
   }
@@ -237,6 +268,8 @@ export class HTTPResponse {
   }
 
   private contentType(): string | undefined {
-    return this.headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1];
+    return this.headers.find(
+      ([name]) => name.toLowerCase() === 'content-type',
+    )?.[1];
   }
 }

@@ -37,12 +37,18 @@ const NODE_HASH: Record<string, string> = {
 
 function nodeHash(algorithm: string): string {
   const name = NODE_HASH[String(algorithm).replace(/^HMAC_/, '')];
-  if (!name) throw exception(`Invalid argument: algorithm (${algorithm} is not supported here)`);
+  if (!name)
+    throw exception(
+      `Invalid argument: algorithm (${algorithm} is not supported here)`,
+    );
   return name;
 }
 
 const fromBase64 = (encoded: string, webSafe: boolean): Buffer =>
-  Buffer.from(webSafe ? encoded.replace(/-/g, '+').replace(/_/g, '/') : encoded, 'base64');
+  Buffer.from(
+    webSafe ? encoded.replace(/-/g, '+').replace(/_/g, '/') : encoded,
+    'base64',
+  );
 
 /**
  * `Utilities`. Binary results are signed byte arrays, as in Apps Script;
@@ -66,16 +72,29 @@ export class Utilities {
   }
 
   computeDigest(algorithm: string, value: unknown, charset?: string): number[] {
-    return toSignedBytes(createHash(nodeHash(algorithm)).update(bytesOf(value, charset)).digest());
-  }
-
-  computeHmacSignature(algorithm: string, value: unknown, key: unknown, charset?: string): number[] {
     return toSignedBytes(
-      createHmac(nodeHash(algorithm), bytesOf(key, charset)).update(bytesOf(value, charset)).digest(),
+      createHash(nodeHash(algorithm)).update(bytesOf(value, charset)).digest(),
     );
   }
 
-  computeHmacSha256Signature(value: unknown, key: unknown, charset?: string): number[] {
+  computeHmacSignature(
+    algorithm: string,
+    value: unknown,
+    key: unknown,
+    charset?: string,
+  ): number[] {
+    return toSignedBytes(
+      createHmac(nodeHash(algorithm), bytesOf(key, charset))
+        .update(bytesOf(value, charset))
+        .digest(),
+    );
+  }
+
+  computeHmacSha256Signature(
+    value: unknown,
+    key: unknown,
+    charset?: string,
+  ): number[] {
     return this.computeHmacSignature('HMAC_SHA_256', value, key, charset);
   }
 
@@ -84,15 +103,22 @@ export class Utilities {
   }
 
   base64EncodeWebSafe(data: unknown, charset?: string): string {
-    return bytesOf(data, charset).toString('base64').replace(/\+/g, '-').replace(/\//g, '_');
+    return bytesOf(data, charset)
+      .toString('base64')
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_');
   }
 
   base64Decode(encoded: string, charset?: string): number[] {
-    return toSignedBytes(fromBase64(decodeText(bytesOf(encoded, charset)), false));
+    return toSignedBytes(
+      fromBase64(decodeText(bytesOf(encoded, charset)), false),
+    );
   }
 
   base64DecodeWebSafe(encoded: string, charset?: string): number[] {
-    return toSignedBytes(fromBase64(decodeText(bytesOf(encoded, charset)), true));
+    return toSignedBytes(
+      fromBase64(decodeText(bytesOf(encoded, charset)), true),
+    );
   }
 
   newBlob(data: unknown, contentType?: string, name?: string): Blob {
@@ -104,7 +130,10 @@ export class Utilities {
   }
 
   parseCsv(csv: string, delimiter = ','): string[][] {
-    return parse(String(csv), {delimiter, relax_column_count: true}) as string[][];
+    return parse(String(csv), {
+      delimiter,
+      relax_column_count: true,
+    }) as string[][];
   }
 
   sleep(milliseconds: number): void {

@@ -190,3 +190,29 @@ export function readTracker(ss: Spreadsheet): Tracker {
     supporters: readSupporters(snapshot.values, mapping),
   };
 }
+
+/**
+ * Writes the add-on's computed columns (one value per data row each):
+ * one setValues() per run of adjacent columns, whatever the row count.
+ */
+export function writeColumns(
+  sheet: Sheet,
+  firstRow: number,
+  columns: {column: number; values: unknown[]}[],
+): void {
+  const sorted = [...columns].sort((a, b) => a.column - b.column);
+  const rows = sorted[0]?.values.length ?? 0;
+  if (!rows) return;
+  for (let i = 0; i < sorted.length; ) {
+    let j = i + 1;
+    while (j < sorted.length && sorted[j].column === sorted[j - 1].column + 1) {
+      j++;
+    }
+    const run = sorted.slice(i, j);
+    const block = Array.from({length: rows}, (_, r) =>
+      run.map(c => c.values[r]),
+    );
+    sheet.getRange(firstRow, run[0].column, rows, run.length).setValues(block);
+    i = j;
+  }
+}

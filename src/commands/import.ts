@@ -17,6 +17,7 @@ import {
 import {rebuildReportSheet} from '../adapters/report-sheet';
 import {readTracker} from '../adapters/tracker-sheet';
 import {alert, prompt} from '../adapters/ui';
+import {refreshScores} from './scores';
 
 export const IMPORT_PROBLEMS_SHEET = 'Import problems';
 
@@ -73,6 +74,7 @@ export function importFromSheet(
       today: new Date(),
     });
     appendLogRows(log, plan.interactions.map(toLogRow));
+    if (plan.interactions.length) refreshScores(ss);
     if (plan.unmatched.length) {
       rebuildReportSheet(
         ss,

@@ -15,6 +15,8 @@ export const MENU: readonly (MenuItem | null)[] = [
   {caption: 'Set up tracker', functionName: 'setupTracker'},
   {caption: 'Import interactions…', functionName: 'importInteractions'},
   {caption: 'Find possible duplicates', functionName: 'findPossibleDuplicates'},
+  null,
+  {caption: 'Refresh scores', functionName: 'refreshScores'},
 ];
 
 /**

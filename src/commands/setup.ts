@@ -16,6 +16,7 @@ import {withDocumentLock} from '../adapters/lock';
 import {createLogSheet} from '../adapters/log-sheet';
 import {applySetupPlan, snapshotSheet} from '../adapters/tracker-sheet';
 import {prompt, toast} from '../adapters/ui';
+import {refreshScores} from './scores';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -90,6 +91,7 @@ export function setupTracker(): void {
     }
     applySetupPlan(sheet, final, snapshot);
     writeDocumentState({trackerSheetId: sheet.getSheetId(), idSeed});
+    refreshScores(ss, true);
     toast(setupReport(final), 'Tracker ready', 10);
   });
 }

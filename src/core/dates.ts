@@ -267,6 +267,11 @@ function badZone(timeZone: unknown): UserError {
   );
 }
 
+/** Throws a UserError unless `timeZone` is an IANA zone name Intl accepts. */
+export function checkTimeZone(timeZone: string): void {
+  zoneFor(timeZone);
+}
+
 /** Milliseconds to add to UTC to get the wall clock in `timeZone`. */
 export function zoneOffsetMs(instant: Date | number, timeZone: string): number {
   const ms = typeof instant === 'number' ? instant : instant.getTime();

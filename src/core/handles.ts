@@ -520,15 +520,20 @@ export type Lookup<T> =
  * lookups and imported rows. Names only match when exactly one supporter
  * has that name.
  */
+/** Every key a supporter can be found by: identity keys plus their name. */
+export function indexKeys(supporter: SupporterIdentity): string[] {
+  const keys = identityKeys(supporter);
+  const name = nameKey(supporter.name ?? '');
+  if (name) keys.push(`name:${name}`);
+  return keys;
+}
+
 export class IdentityIndex<T extends SupporterIdentity> {
   private readonly byKey = new Map<string, T[]>();
 
   constructor(supporters: readonly T[]) {
     for (const supporter of supporters) {
-      const name = nameKey(supporter.name ?? '');
-      const keys = identityKeys(supporter);
-      if (name) keys.push(`name:${name}`);
-      for (const key of keys) {
+      for (const key of indexKeys(supporter)) {
         const list = this.byKey.get(key);
         if (list) list.push(supporter);
         else this.byKey.set(key, [supporter]);

@@ -18,7 +18,10 @@ const tracker = (): WorkbookData => ({
 });
 
 const column = (emu: ReturnType<typeof emulatorFor>, col: number) =>
-  emu.toWorkbook().sheets[0].values.slice(1).map(row => row[col]);
+  emu
+    .toWorkbook()
+    .sheets[0].values.slice(1)
+    .map(row => row[col]);
 
 const recomputes = (emu: ReturnType<typeof emulatorFor>) =>
   emu.executions.filter(e => e.kind === 'custom-function').map(e => e.fn);
@@ -27,19 +30,36 @@ describe('custom functions', () => {
   test('customFunctions() lists the top-level functions whose JSDoc has @customfunction', () => {
     const emu = emulatorFor('addon');
     const found = emu.customFunctions();
-    expect(found.map(f => f.name)).toEqual(['WHUFFIE', 'WHUFFIE_RANGE', 'BROKEN', 'TRIES_TO_WRITE']);
+    expect(found.map(f => f.name)).toEqual([
+      'WHUFFIE',
+      'WHUFFIE_RANGE',
+      'BROKEN',
+      'TRIES_TO_WRITE',
+    ]);
     expect(found[1].params).toEqual(['ids', 'log']);
-    expect(found[0].jsdoc).toMatch(/^\/\*\*[\s\S]*@param \{string\} id The supporter id\.[\s\S]*@customfunction[\s\S]*\*\/$/);
+    expect(found[0].jsdoc).toMatch(
+      /^\/\*\*[\s\S]*@param \{string\} id The supporter id\.[\s\S]*@customfunction[\s\S]*\*\/$/,
+    );
   });
 
   test('formulas never computed are computed when the bundle loads, one execution each, spilling ranges', () => {
     const emu = emulatorFor('addon', {workbook: tracker()});
     expect(column(emu, 1)).toEqual([2, 1]);
     expect(column(emu, 2)).toEqual([2, 1]);
-    expect(recomputes(emu).sort()).toEqual(['WHUFFIE', 'WHUFFIE', 'WHUFFIE_RANGE']);
-    expect(emu.executions.filter(e => e.kind === 'custom-function').every(e => e.mode === 'CUSTOM_FUNCTION')).toBe(true);
+    expect(recomputes(emu).sort()).toEqual([
+      'WHUFFIE',
+      'WHUFFIE',
+      'WHUFFIE_RANGE',
+    ]);
+    expect(
+      emu.executions
+        .filter(e => e.kind === 'custom-function')
+        .every(e => e.mode === 'CUSTOM_FUNCTION'),
+    ).toBe(true);
     expect(emu.customFunctionCounts['Range.getValues']).toBe(2);
-    expect(emu.toWorkbook().sheets[0].formulas).toEqual(tracker().sheets[0].formulas);
+    expect(emu.toWorkbook().sheets[0].formulas).toEqual(
+      tracker().sheets[0].formulas,
+    );
   });
 
   test('=WHUFFIE(A2) goes stale when the log grows; a formula taking the log as an argument follows', () => {
@@ -63,15 +83,35 @@ describe('custom functions', () => {
 
   test('a script writing to an argument cell triggers the recompute after its execution (no onEdit)', () => {
     const emu = emulatorFor('addon', {
-      workbook: {sheets: [{name: 'Supporters', values: [['s1', 0]], formulas: {B1: '=WHUFFIE(A1)'}}, {name: 'Interactions', values: [['written by script']]}]},
+      workbook: {
+        sheets: [
+          {
+            name: 'Supporters',
+            values: [['s1', 0]],
+            formulas: {B1: '=WHUFFIE(A1)'},
+          },
+          {name: 'Interactions', values: [['written by script']]},
+        ],
+      },
     });
     emu.call('writeCells');
-    expect(emu.toWorkbook().sheets[0].values[0]).toEqual(['written by script', 1]);
+    expect(emu.toWorkbook().sheets[0].values[0]).toEqual([
+      'written by script',
+      1,
+    ]);
   });
 
   test('a value already in the file is kept: Sheets does not recompute on open', () => {
     const emu = emulatorFor('addon', {
-      workbook: {sheets: [{name: 'Supporters', values: [['s1', 99]], formulas: {B1: '=WHUFFIE(A1)'}}]},
+      workbook: {
+        sheets: [
+          {
+            name: 'Supporters',
+            values: [['s1', 99]],
+            formulas: {B1: '=WHUFFIE(A1)'},
+          },
+        ],
+      },
     });
     expect(emu.toWorkbook().sheets[0].values[0]).toEqual(['s1', 99]);
     expect(recomputes(emu)).toEqual([]);
@@ -79,11 +119,26 @@ describe('custom functions', () => {
 
   test('a thrown error shows as #ERROR! with its message; custom functions cannot write', () => {
     const emu = emulatorFor('addon', {
-      workbook: {sheets: [{name: 'Sheet1', values: [], formulas: {A1: '=BROKEN()', A2: '=TRIES_TO_WRITE()'}}]},
+      workbook: {
+        sheets: [
+          {
+            name: 'Sheet1',
+            values: [],
+            formulas: {A1: '=BROKEN()', A2: '=TRIES_TO_WRITE()'},
+          },
+        ],
+      },
     });
-    expect(emu.toWorkbook().sheets[0].values).toEqual([['#ERROR!'], ['#ERROR!']]);
-    expect(emu.document.formulaError('Sheet1!A1')).toBe('Error: Supporter not found');
-    expect(emu.document.formulaError('Sheet1!A2')).toBe('Exception: You do not have permission to call Range.setValue');
+    expect(emu.toWorkbook().sheets[0].values).toEqual([
+      ['#ERROR!'],
+      ['#ERROR!'],
+    ]);
+    expect(emu.document.formulaError('Sheet1!A1')).toBe(
+      'Error: Supporter not found',
+    );
+    expect(emu.document.formulaError('Sheet1!A2')).toBe(
+      'Exception: You do not have permission to call Range.setValue',
+    );
   });
 
   test('a spill that would cover data shows #REF! instead', () => {
@@ -98,21 +153,43 @@ describe('custom functions', () => {
 
   test('any public top-level function works in a formula; other formulas are left alone', () => {
     const emu = emulatorFor('addon', {
-      workbook: {sheets: [{name: 'Sheet1', values: [[21]], formulas: {B1: '=DOUBLE(A1)', C1: '=SUM(A1:B1)', D1: '=privateCustom_(A1)'}}]},
+      workbook: {
+        sheets: [
+          {
+            name: 'Sheet1',
+            values: [[21]],
+            formulas: {
+              B1: '=DOUBLE(A1)',
+              C1: '=SUM(A1:B1)',
+              D1: '=privateCustom_(A1)',
+            },
+          },
+        ],
+      },
     });
     expect(emu.toWorkbook().sheets[0].values[0].slice(0, 2)).toEqual([21, 42]);
-    expect(emu.toWorkbook().sheets[0].formulas).toMatchObject({C1: '=SUM(A1:B1)', D1: '=privateCustom_(A1)'});
+    expect(emu.toWorkbook().sheets[0].formulas).toMatchObject({
+      C1: '=SUM(A1:B1)',
+      D1: '=privateCustom_(A1)',
+    });
     expect(recomputes(emu)).toEqual(['DOUBLE']);
   });
 
   test('5,000 per-row formulas compute at load and then only the changed row recomputes', () => {
     const rows = 5000;
     const values = Array.from({length: rows}, (_, i) => [i]);
-    const formulas = Object.fromEntries(values.map((_, i) => [`B${i + 1}`, `=DOUBLE(A${i + 1})`]));
+    const formulas = Object.fromEntries(
+      values.map((_, i) => [`B${i + 1}`, `=DOUBLE(A${i + 1})`]),
+    );
     const started = Date.now();
-    const emu = emulatorFor('addon', {workbook: {sheets: [{name: 'Sheet1', values, formulas}]}});
+    const emu = emulatorFor('addon', {
+      workbook: {sheets: [{name: 'Sheet1', values, formulas}]},
+    });
     const loadMs = Date.now() - started;
-    expect(emu.toWorkbook().sheets[0].values[rows - 1]).toEqual([rows - 1, 2 * (rows - 1)]);
+    expect(emu.toWorkbook().sheets[0].values[rows - 1]).toEqual([
+      rows - 1,
+      2 * (rows - 1),
+    ]);
     expect(recomputes(emu)).toHaveLength(rows);
     const editStarted = Date.now();
     emu.userEdit('Sheet1!A10', '1000');
@@ -124,20 +201,41 @@ describe('custom functions', () => {
 
 describe('custom functions share nothing between executions', () => {
   test('each formula sees a freshly loaded project: top level run once, nothing leaked', () => {
-    const formulas = Object.fromEntries(Array.from({length: 5}, (_, i) => [`B${i + 1}`, `=TOP_LEVEL_SEEN(A${i + 1})`]));
+    const formulas = Object.fromEntries(
+      Array.from({length: 5}, (_, i) => [
+        `B${i + 1}`,
+        `=TOP_LEVEL_SEEN(A${i + 1})`,
+      ]),
+    );
     const emu = emulatorFor('basics', {
-      workbook: {sheets: [{name: 'Sheet1', values: [[1], [2], [3], ['x'], [5]], formulas}]},
+      workbook: {
+        sheets: [
+          {name: 'Sheet1', values: [[1], [2], [3], ['x'], [5]], formulas},
+        ],
+      },
     });
-    expect(emu.toWorkbook().sheets[0].values.map(row => row[1])).toEqual([101, 101, 101, 100, 101]);
+    expect(emu.toWorkbook().sheets[0].values.map(row => row[1])).toEqual([
+      101, 101, 101, 100, 101,
+    ]);
   });
 
   test('a formula that never returns is stopped after 30 s and shows the timeout; the others still compute', () => {
     const emu = emulatorFor('basics', {
       timeLimits: {customFunctionMs: 300},
-      workbook: {sheets: [{name: 'Sheet1', values: [[1]], formulas: {B1: '=spin()', C1: '=echo(A1)'}}]},
+      workbook: {
+        sheets: [
+          {
+            name: 'Sheet1',
+            values: [[1]],
+            formulas: {B1: '=spin()', C1: '=echo(A1)'},
+          },
+        ],
+      },
     });
     expect(emu.toWorkbook().sheets[0].values[0]).toEqual([1, '#ERROR!', 1]);
-    expect(emu.document.formulaError('Sheet1!B1')).toBe('Exception: Exceeded maximum execution time');
+    expect(emu.document.formulaError('Sheet1!B1')).toBe(
+      'Exception: Exceeded maximum execution time',
+    );
   });
 });
 
@@ -145,6 +243,8 @@ test('argument signatures tell values apart, dates by their instant', () => {
   const a = argumentsSignature('=F(A1)', [new Date(0)]);
   expect(a).toBe(argumentsSignature('=F(A1)', [new Date(0)]));
   expect(a).not.toBe(argumentsSignature('=F(A1)', [new Date(1)]));
-  expect(a).not.toBe(argumentsSignature('=F(A1)', ['1970-01-01T00:00:00.000Z']));
+  expect(a).not.toBe(
+    argumentsSignature('=F(A1)', ['1970-01-01T00:00:00.000Z']),
+  );
   expect(a).not.toBe(argumentsSignature('=G(A1)', [new Date(0)]));
 });

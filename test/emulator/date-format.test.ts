@@ -7,8 +7,16 @@ describe('Utilities.formatDate follows Java SimpleDateFormat', () => {
   test.each([
     ['yyyy-MM-dd', 'Etc/UTC', '2026-03-08'],
     ["yyyy-MM-dd'T'HH:mm:ss.SSSXXX", 'Etc/UTC', '2026-03-08T09:05:03.045Z'],
-    ["yyyy-MM-dd'T'HH:mm:ssXXX", 'America/Los_Angeles', '2026-03-08T01:05:03-08:00'],
-    ['EEE, d MMM yyyy HH:mm:ss Z', 'Europe/Paris', 'Sun, 8 Mar 2026 10:05:03 +0100'],
+    [
+      "yyyy-MM-dd'T'HH:mm:ssXXX",
+      'America/Los_Angeles',
+      '2026-03-08T01:05:03-08:00',
+    ],
+    [
+      'EEE, d MMM yyyy HH:mm:ss Z',
+      'Europe/Paris',
+      'Sun, 8 Mar 2026 10:05:03 +0100',
+    ],
     ['EEEE MMMM d, yy', 'Etc/UTC', 'Sunday March 8, 26'],
     ['h:mm a', 'America/New_York', '5:05 AM'], // daylight saving began at 2 AM that day
     ['H k K h', 'Etc/UTC', '9 9 9 9'],
@@ -26,14 +34,25 @@ describe('Utilities.formatDate follows Java SimpleDateFormat', () => {
   });
 
   test('the last days of December belong to week 1 of the next year (US weeks)', () => {
-    expect(formatDate(new Date('2024-12-31T12:00:00Z'), 'Etc/UTC', 'w YYYY yyyy')).toBe('1 2025 2024');
+    expect(
+      formatDate(new Date('2024-12-31T12:00:00Z'), 'Etc/UTC', 'w YYYY yyyy'),
+    ).toBe('1 2025 2024');
   });
 
   test('any instant round-trips through an ISO pattern in UTC', () => {
     fc.assert(
-      fc.property(fc.date({min: new Date('1970-01-01'), max: new Date('2999-12-31'), noInvalidDate: true}), d => {
-        expect(formatDate(d, 'Etc/UTC', "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")).toBe(d.toISOString());
-      }),
+      fc.property(
+        fc.date({
+          min: new Date('1970-01-01'),
+          max: new Date('2999-12-31'),
+          noInvalidDate: true,
+        }),
+        d => {
+          expect(formatDate(d, 'Etc/UTC', "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")).toBe(
+            d.toISOString(),
+          );
+        },
+      ),
     );
   });
 });

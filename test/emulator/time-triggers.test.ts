@@ -20,7 +20,9 @@ describe('ScriptApp triggers', () => {
         documentId: emu.document.id,
       }),
     ]);
-    expect(emu.properties('user')).toEqual({[`digest:${uid}`]: emu.document.id});
+    expect(emu.properties('user')).toEqual({
+      [`digest:${uid}`]: emu.document.id,
+    });
   });
 
   test('Trigger objects answer their id, handler, type and source', () => {
@@ -69,7 +71,8 @@ describe('ScriptApp triggers', () => {
     const emu = emulatorFor('services', {state: seed});
     expect(emu.call('makeTriggers', [3])).toEqual({
       created: 1,
-      message: 'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
+      message:
+        'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
     });
   });
 });
@@ -85,7 +88,9 @@ describe('time-driven triggers fire as the clock would', () => {
 
   test('FULL mode, as the owner, no active spreadsheet, no document properties, triggerUid in the event', () => {
     const {emu, uid} = withDigest();
-    expect(emu.fireTimeTriggers('daily')).toEqual([{uid, fn: 'sendDigest', at: expect.any(Date), ok: true}]);
+    expect(emu.fireTimeTriggers('daily')).toEqual([
+      {uid, fn: 'sendDigest', at: expect.any(Date), ok: true},
+    ]);
     expect(JSON.parse(emu.properties('user').digestSeen)).toMatchObject({
       activeWasNull: true,
       activeUser: '',
@@ -95,7 +100,11 @@ describe('time-driven triggers fire as the clock would', () => {
       triggerUid: uid,
     });
     expect(emu.mail).toEqual([
-      expect.objectContaining({to: 'me@example.org', subject: 'Reach out today', body: `Digest for ${emu.spreadsheet.name}`}),
+      expect.objectContaining({
+        to: 'me@example.org',
+        subject: 'Reach out today',
+        body: `Digest for ${emu.spreadsheet.name}`,
+      }),
     ]);
     expect(emu.counts['SpreadsheetApp.openById']).toBe(1);
   });
@@ -103,13 +112,19 @@ describe('time-driven triggers fire as the clock would', () => {
   test('advanceClock runs each trigger at its scheduled time, oldest first', () => {
     const {emu, uid} = withDigest();
     const results = emu.advanceClock('2026-03-05T00:00:00Z');
-    expect(results.map(r => [r.uid, r.ok, r.at.toISOString().slice(0, 13)])).toEqual([
+    expect(
+      results.map(r => [r.uid, r.ok, r.at.toISOString().slice(0, 13)]),
+    ).toEqual([
       [uid, true, '2026-03-03T07'],
       [uid, true, '2026-03-04T07'],
     ]);
-    expect(JSON.parse(emu.properties('user').digestSeen).at.slice(0, 13)).toBe('2026-03-04T07');
+    expect(JSON.parse(emu.properties('user').digestSeen).at.slice(0, 13)).toBe(
+      '2026-03-04T07',
+    );
     expect(emu.now().toISOString()).toBe('2026-03-05T00:00:00.000Z');
-    expect(() => emu.advanceClock('2026-03-01T00:00:00Z')).toThrow('The clock only moves forward.');
+    expect(() => emu.advanceClock('2026-03-01T00:00:00Z')).toThrow(
+      'The clock only moves forward.',
+    );
   });
 
   test('a trigger whose handler is gone fails without stopping the others', () => {
@@ -117,7 +132,10 @@ describe('time-driven triggers fire as the clock would', () => {
     emu.call('makeTrigger', ['hourly', 1]);
     emu.triggers[0].handler = 'removedInThisVersion';
     expect(emu.fireTimeTriggers()).toEqual([
-      expect.objectContaining({ok: false, error: 'Exception: Script function not found: removedInThisVersion'}),
+      expect.objectContaining({
+        ok: false,
+        error: 'Exception: Script function not found: removedInThisVersion',
+      }),
     ]);
   });
 
@@ -125,7 +143,10 @@ describe('time-driven triggers fire as the clock would', () => {
     const emu = emulatorFor('services', {triggerRuntimeQuotaMs: 0});
     emu.call('makeTrigger', ['hourly', 1]);
     expect(emu.fireTimeTriggers()).toEqual([
-      expect.objectContaining({ok: false, error: 'Service using too much computer time for one day'}),
+      expect.objectContaining({
+        ok: false,
+        error: 'Service using too much computer time for one day',
+      }),
     ]);
     expect(emu.properties('user').ticks).toBeUndefined();
   });
