@@ -13,7 +13,11 @@ import {Emulator} from '../emulator';
 import {writeWorkbookFile} from '../emulator/io';
 import {CellValue} from '../emulator/workbook';
 import {LOG_SHEET_NAME} from '../src/core/model';
-import {DemoPerson, generateInteractions, generateSupporters} from './demo-data';
+import {
+  DemoPerson,
+  generateInteractions,
+  generateSupporters,
+} from './demo-data';
 
 export interface DemoOptions {
   supporters?: number;
@@ -68,8 +72,10 @@ function trackedPeople(emu: Emulator): DemoPerson[] {
 
 export function buildDemo(options: DemoOptions = {}): Emulator {
   const given = Object.entries(options).filter(([, v]) => v !== undefined);
-  const o = {...DEMO_DEFAULTS, ...Object.fromEntries(given)} as typeof DEMO_DEFAULTS &
-    DemoOptions;
+  const o = {
+    ...DEMO_DEFAULTS,
+    ...Object.fromEntries(given),
+  } as typeof DEMO_DEFAULTS & DemoOptions;
   const {headers, rows} = generateSupporters(o.supporters, o.seed);
   const emu = new Emulator({
     now: o.now,
@@ -94,7 +100,13 @@ export function buildDemo(options: DemoOptions = {}): Emulator {
   const sheet = model.sheetByName(LOG_SHEET_NAME)!;
   const needed = log.length + 1 - sheet.maxRows;
   if (needed > 0) {
-    model.insertDimension(sheet, 'ROWS', sheet.maxRows + 1, needed, sheet.maxRows);
+    model.insertDimension(
+      sheet,
+      'ROWS',
+      sheet.maxRows + 1,
+      needed,
+      sheet.maxRows,
+    );
   }
   sheet.storeValues(2, 1, log);
   emu.clickMenu('Refresh scores');

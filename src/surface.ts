@@ -11,6 +11,10 @@ import {buildMenu} from './commands/menu';
 import {setupTracker as setupCommand} from './commands/setup';
 import {refreshScoresNow as refreshScoresCommand} from './commands/scores';
 import {sheetFunction} from './commands/sheet-functions';
+import {
+  onTodayEdit,
+  refreshTodayList as refreshTodayCommand,
+} from './commands/today';
 import {parseMeasure} from './core/sheet-functions';
 import {runMenuCommand} from './adapters/ui';
 
@@ -37,6 +41,19 @@ export function importInteractions(): void {
 /** Social CRM › Find possible duplicates */
 export function findPossibleDuplicates(): void {
   runMenuCommand('looking for duplicates', findDuplicatesCommand);
+}
+
+/** Social CRM › Refresh today's list */
+export function refreshTodayList(): void {
+  runMenuCommand("refreshing today's list", refreshTodayCommand);
+}
+
+/**
+ * A user edited a cell (simple trigger, LIMITED mode; never fired by script
+ * writes). Only the Reach out today tab reacts: Done and Snooze.
+ */
+export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  onTodayEdit(e);
 }
 
 /** Social CRM › Refresh scores */

@@ -8,6 +8,7 @@ const KEYS = {
   trackerSheetId: 'whuffie.trackerSheetId',
   idSeed: 'whuffie.idSeed',
   settings: 'whuffie.settings',
+  snoozes: 'whuffie.snoozes',
 } as const;
 
 export type DocumentKey = keyof typeof KEYS;
@@ -17,6 +18,8 @@ export interface DocumentState {
   idSeed: string;
   /** Settings overrides as stored (JSON text), '' for none. */
   settings: string;
+  /** Supporter id → the date ('YYYY-MM-DD') their snooze lasts until. */
+  snoozes: Record<string, string>;
 }
 
 export function readDocumentState(): DocumentState {
@@ -27,6 +30,7 @@ export function readDocumentState(): DocumentState {
       props[KEYS.trackerSheetId] && isFinite(sheetId) ? sheetId : null,
     idSeed: props[KEYS.idSeed] ?? '',
     settings: props[KEYS.settings] ?? '',
+    snoozes: parseSnoozes(props[KEYS.snoozes]),
   };
 }
 
@@ -34,10 +38,22 @@ export function writeDocumentState(changes: Partial<DocumentState>): void {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(changes)) {
     if (value !== undefined && value !== null) {
-      out[KEYS[key as DocumentKey]] = String(value);
+      out[KEYS[key as DocumentKey]] =
+        typeof value === 'object' ? JSON.stringify(value) : String(value);
     }
   }
   if (Object.keys(out).length) {
     PropertiesService.getDocumentProperties().setProperties(out);
+  }
+}
+
+function parseSnoozes(text: string | undefined): Record<string, string> {
+  try {
+    const value: unknown = JSON.parse(text ?? '{}');
+    return value && typeof value === 'object'
+      ? (value as Record<string, string>)
+      : {};
+  } catch {
+    return {};
   }
 }

@@ -60,7 +60,9 @@ export function cachedEntries(
 ): Map<string, TableEntry | undefined> | null {
   const cache = CacheService.getDocumentCache();
   if (!cache) return null;
-  const names = [...new Set(keys.map(k => BUCKET_PREFIX + bucketOf(k, BUCKETS)))];
+  const names = [
+    ...new Set(keys.map(k => BUCKET_PREFIX + bucketOf(k, BUCKETS))),
+  ];
   const got = cache.getAll([VERSION_KEY, ...names]);
   const version = got[VERSION_KEY];
   if (!version) return null;

@@ -203,7 +203,7 @@ export function writeColumns(
   const sorted = [...columns].sort((a, b) => a.column - b.column);
   const rows = sorted[0]?.values.length ?? 0;
   if (!rows) return;
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i + 1;
     while (j < sorted.length && sorted[j].column === sorted[j - 1].column + 1) {
       j++;

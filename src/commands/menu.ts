@@ -16,6 +16,7 @@ export const MENU: readonly (MenuItem | null)[] = [
   {caption: 'Import interactions…', functionName: 'importInteractions'},
   {caption: 'Find possible duplicates', functionName: 'findPossibleDuplicates'},
   null,
+  {caption: "Refresh today's list", functionName: 'refreshTodayList'},
   {caption: 'Refresh scores', functionName: 'refreshScores'},
 ];
 

@@ -7,7 +7,13 @@ import {cellString, Field} from '../core/columns';
 import {parseLog, ParsedLog} from '../core/log';
 import {LOG_SHEET_NAME} from '../core/model';
 import {computeScores, ScoreResult, SupporterScore} from '../core/scoring';
-import {Band, BANDS, DEFAULT_SETTINGS, mergeSettings, Settings} from '../core/settings';
+import {
+  Band,
+  BANDS,
+  DEFAULT_SETTINGS,
+  mergeSettings,
+  Settings,
+} from '../core/settings';
 import {readDocumentState} from '../adapters/document';
 import {invalidateFunctionCache} from '../adapters/function-cache';
 import {readLogRows} from '../adapters/log-sheet';
@@ -35,7 +41,7 @@ export function loadSettings(): {settings: Settings; warnings: string[]} {
 /** A tracker cell by field for a sheet row index (0-based into values). */
 export function fieldCell(tracker: Tracker, r: number, field: Field): unknown {
   const column = tracker.mapping.fields[field];
-  return column === undefined ? '' : tracker.values[r]?.[column - 1] ?? '';
+  return column === undefined ? '' : (tracker.values[r]?.[column - 1] ?? '');
 }
 
 function cadenceOf(cell: unknown): number | null | undefined {
@@ -70,8 +76,22 @@ export function scoreEveryone(
       cadenceDays: cadenceOf(fieldCell(tracker, s.row! - 1, 'cadenceDays')),
       previousBand: bandOf(fieldCell(tracker, s.row! - 1, 'band')),
     }));
-  const result = computeScores({events: log.events, supporters, now, timeZone, settings});
-  return {tracker, log, result, settings, settingsWarnings: warnings, now, timeZone};
+  const result = computeScores({
+    events: log.events,
+    supporters,
+    now,
+    timeZone,
+    settings,
+  });
+  return {
+    tracker,
+    log,
+    result,
+    settings,
+    settingsWarnings: warnings,
+    now,
+    timeZone,
+  };
 }
 
 const COMPUTED: {field: Field; value: (s: SupporterScore) => unknown}[] = [
@@ -97,7 +117,10 @@ export function writeScores(run: ScoreRun, updateBand = false): void {
     if (score) byRow.set(s.row!, score);
   }
   const fields = updateBand
-    ? [...COMPUTED, {field: 'band' as Field, value: (s: SupporterScore) => s.band}]
+    ? [
+        ...COMPUTED,
+        {field: 'band' as Field, value: (s: SupporterScore) => s.band},
+      ]
     : COMPUTED;
   const columns = fields
     .filter(f => tracker.mapping.fields[f.field] !== undefined)
@@ -105,7 +128,9 @@ export function writeScores(run: ScoreRun, updateBand = false): void {
       column: tracker.mapping.fields[f.field]!,
       values: Array.from({length: last - first + 1}, (_, i) => {
         const score = byRow.get(first + i);
-        return score ? f.value(score) : fieldCell(tracker, first + i - 1, f.field);
+        return score
+          ? f.value(score)
+          : fieldCell(tracker, first + i - 1, f.field);
       }),
     }));
   writeColumns(tracker.sheet, first, columns);
@@ -124,9 +149,14 @@ export function refreshScoresNow(): void {
   const run = withDocumentLock(() => refreshScores(ss));
   const {warnings} = run.log;
   const skipped =
-    warnings.unknownKinds + warnings.badDates + warnings.badDirections + warnings.missingSupporter;
+    warnings.unknownKinds +
+    warnings.badDates +
+    warnings.badDirections +
+    warnings.missingSupporter;
   toast(
     `Scores updated for ${run.result.list.length} supporters from ${run.log.events.length} interactions.` +
-      (skipped ? ` ${skipped} log rows were skipped (${warnings.samples.slice(0, 3).join('; ')}).` : ''),
+      (skipped
+        ? ` ${skipped} log rows were skipped (${warnings.samples.slice(0, 3).join('; ')}).`
+        : ''),
   );
 }

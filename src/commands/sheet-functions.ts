@@ -43,7 +43,11 @@ function logArgument(log: unknown): unknown[][] | null {
 }
 
 function scoreTable(logRows?: unknown[][]) {
-  const run = scoreEveryone(SpreadsheetApp.getActiveSpreadsheet(), new Date(), logRows);
+  const run = scoreEveryone(
+    SpreadsheetApp.getActiveSpreadsheet(),
+    new Date(),
+    logRows,
+  );
   return buildScoreTable(run.tracker.supporters, run.result.scores);
 }
 
