@@ -5,6 +5,11 @@
  * (and copies custom functions' JSDoc above it), so this file is the whole
  * list. Entry points stay a few lines: parse the event, call a command.
  */
+import {
+  dailyDigestMenu,
+  reportStoppedDigest,
+  runDailyDigest,
+} from './commands/digest';
 import {findPossibleDuplicates as findDuplicatesCommand} from './commands/duplicates';
 import {importInteractions as importCommand} from './commands/import';
 import {buildMenu} from './commands/menu';
@@ -18,14 +23,18 @@ import {
 import {parseMeasure} from './core/sheet-functions';
 import {runMenuCommand} from './adapters/ui';
 
-/** Runs when the user opens the spreadsheet (NONE before first use, else LIMITED). */
-export function onOpen(): void {
+/**
+ * Runs when the user opens the spreadsheet: AuthMode.NONE before the add-on
+ * is first used in this file (then only the menu may be built), else LIMITED.
+ */
+export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   buildMenu();
+  if (e && e.authMode !== ScriptApp.AuthMode.NONE) reportStoppedDigest();
 }
 
 /** Runs once when the add-on is installed; Sheets does not call onOpen then. */
-export function onInstall(): void {
-  onOpen();
+export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
+  onOpen(e as GoogleAppsScript.Events.SheetsOnOpen | undefined);
 }
 
 /** Social CRM › Set up tracker */
@@ -54,6 +63,16 @@ export function refreshTodayList(): void {
  */
 export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   onTodayEdit(e);
+}
+
+/** Social CRM › Daily digest… */
+export function dailyDigest(): void {
+  runMenuCommand('setting up the daily digest', dailyDigestMenu);
+}
+
+/** The daily digest's time-driven trigger (installed by Daily digest…). */
+export function dailyDigestRun(e: {triggerUid?: string}): void {
+  runDailyDigest(e);
 }
 
 /** Social CRM › Refresh scores */

@@ -1,9 +1,18 @@
 /**
  * What the add-on remembers about a spreadsheet, in its document properties:
  * which sheet is the tracker, the seed new supporter ids are derived from,
- * and the user's settings. (Secrets never go here: they live in user
+ * the user's settings and snoozes. (Secrets never go here: they live in user
  * properties.) One getProperties() call reads them all.
+ *
+ * A time-driven trigger has no document properties (PLATFORM.md), so every
+ * write is mirrored into the user's own properties under the spreadsheet's
+ * id, and the daily run reads the mirror. It is as fresh as this user's last
+ * change; another editor's change reaches it when this user next uses the
+ * add-on in the file.
  */
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+const mirrorKey = (ss: Spreadsheet) => `whuffie.doc.${ss.getId()}`;
+
 const KEYS = {
   trackerSheetId: 'whuffie.trackerSheetId',
   idSeed: 'whuffie.idSeed',
@@ -22,8 +31,17 @@ export interface DocumentState {
   snoozes: Record<string, string>;
 }
 
-export function readDocumentState(): DocumentState {
-  const props = PropertiesService.getDocumentProperties().getProperties();
+function readProps(ss: Spreadsheet): Record<string, string> {
+  const store = PropertiesService.getDocumentProperties();
+  if (store) return store.getProperties();
+  const mirror = PropertiesService.getUserProperties().getProperty(
+    mirrorKey(ss),
+  );
+  return mirror ? (JSON.parse(mirror) as Record<string, string>) : {};
+}
+
+export function readDocumentState(ss: Spreadsheet): DocumentState {
+  const props = readProps(ss);
   const sheetId = Number(props[KEYS.trackerSheetId]);
   return {
     trackerSheetId:
@@ -34,7 +52,10 @@ export function readDocumentState(): DocumentState {
   };
 }
 
-export function writeDocumentState(changes: Partial<DocumentState>): void {
+export function writeDocumentState(
+  ss: Spreadsheet,
+  changes: Partial<DocumentState>,
+): void {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(changes)) {
     if (value !== undefined && value !== null) {
@@ -42,9 +63,14 @@ export function writeDocumentState(changes: Partial<DocumentState>): void {
         typeof value === 'object' ? JSON.stringify(value) : String(value);
     }
   }
-  if (Object.keys(out).length) {
-    PropertiesService.getDocumentProperties().setProperties(out);
-  }
+  if (!Object.keys(out).length) return;
+  const store = PropertiesService.getDocumentProperties();
+  const all = {...readProps(ss), ...out};
+  if (store) store.setProperties(out);
+  PropertiesService.getUserProperties().setProperty(
+    mirrorKey(ss),
+    JSON.stringify(all),
+  );
 }
 
 function parseSnoozes(text: string | undefined): Record<string, string> {

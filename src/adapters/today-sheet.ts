@@ -64,8 +64,13 @@ export function writeTodaySheet(ss: Spreadsheet, rows: TodayRow[]): Sheet {
     sheet.insertRowsAfter(sheet.getMaxRows(), height - sheet.getMaxRows());
   }
   if (rows.length) {
-    // Plain text first, so names and post text can never become formulas.
-    sheet.getRange(2, 2, rows.length, WIDTH - 1).setNumberFormat(PLAIN_TEXT);
+    // Plain text first, so names and post text can never become formulas
+    // (all but # and the Done checkbox).
+    const done = todayColumn('Done') + 1;
+    sheet.getRange(2, 2, rows.length, done - 2).setNumberFormat(PLAIN_TEXT);
+    sheet
+      .getRange(2, done + 1, rows.length, WIDTH - done)
+      .setNumberFormat(PLAIN_TEXT);
     sheet
       .getRange(2, todayColumn('Done') + 1, rows.length, 1)
       .setDataValidation(

@@ -158,7 +158,7 @@ const NOT_SET_UP =
 
 /** The sheet setup was run on, or null before setup. */
 export function findTrackerSheet(ss: Spreadsheet): Sheet | null {
-  const {trackerSheetId} = readDocumentState();
+  const {trackerSheetId} = readDocumentState(ss);
   if (trackerSheetId === null) return null;
   return ss.getSheets().find(s => s.getSheetId() === trackerSheetId) ?? null;
 }

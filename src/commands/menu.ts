@@ -17,6 +17,7 @@ export const MENU: readonly (MenuItem | null)[] = [
   {caption: 'Find possible duplicates', functionName: 'findPossibleDuplicates'},
   null,
   {caption: "Refresh today's list", functionName: 'refreshTodayList'},
+  {caption: 'Daily digest…', functionName: 'dailyDigest'},
   {caption: 'Refresh scores', functionName: 'refreshScores'},
 ];
 

@@ -33,8 +33,14 @@ export interface ScoreRun {
   timeZone: string;
 }
 
-export function loadSettings(): {settings: Settings; warnings: string[]} {
-  const merged = mergeSettings(DEFAULT_SETTINGS, readDocumentState().settings);
+export function loadSettings(ss: Spreadsheet): {
+  settings: Settings;
+  warnings: string[];
+} {
+  const merged = mergeSettings(
+    DEFAULT_SETTINGS,
+    readDocumentState(ss).settings,
+  );
   return {settings: merged.settings, warnings: merged.warnings};
 }
 
@@ -66,7 +72,7 @@ export function scoreEveryone(
 ): ScoreRun {
   const tracker = readTracker(ss);
   const timeZone = ss.getSpreadsheetTimeZone();
-  const {settings, warnings} = loadSettings();
+  const {settings, warnings} = loadSettings(ss);
   const rows = logRows ?? readLogRows(ss.getSheetByName(LOG_SHEET_NAME));
   const log = parseLog(rows, timeZone, {now});
   const supporters = tracker.supporters

@@ -51,7 +51,7 @@ const FIX_HELP =
 export function setupTracker(): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const sheet = ss.getActiveSheet();
-  const state = readDocumentState();
+  const state = readDocumentState(ss);
   const idSeed = state.idSeed || Utilities.getUuid();
   let fixes: Fixes = {};
   let confirmed: SetupPlan;
@@ -90,7 +90,7 @@ export function setupTracker(): void {
       sheet.activate();
     }
     applySetupPlan(sheet, final, snapshot);
-    writeDocumentState({trackerSheetId: sheet.getSheetId(), idSeed});
+    writeDocumentState(ss, {trackerSheetId: sheet.getSheetId(), idSeed});
     refreshScores(ss, true);
     toast(setupReport(final), 'Tracker ready', 10);
   });

@@ -73,7 +73,7 @@ export interface TodayBuild {
 
 /** Today's list from fresh scores, merged with the tab if it was made today. */
 export function buildToday(ss: Spreadsheet, run: ScoreRun): TodayBuild {
-  const {snoozes} = readDocumentState();
+  const {snoozes} = readDocumentState(ss);
   const people = new Map(
     run.tracker.supporters
       .filter(s => s.id)
@@ -154,7 +154,7 @@ function logDoneRows(ss: Spreadsheet, rowNumbers: number[], now: Date): number {
   const done: {row: number; event: Interaction}[] = [];
   for (const n of rowNumbers) {
     const row = rows[n - 2];
-    if (!row || row[todayColumn('Done')] !== true) continue;
+    if (!row || !parseFlag(row[todayColumn('Done')])) continue;
     if (cellString(row[todayColumn('Logged')])) continue;
     const event = doneInteraction(row, now);
     if (event) done.push({row: n, event});
@@ -170,8 +170,8 @@ function logDoneRows(ss: Spreadsheet, rowNumbers: number[], now: Date): number {
   return done.length;
 }
 
-function saveSnoozes(rows: TodayRow[], today: string): void {
-  const {snoozes} = readDocumentState();
+function saveSnoozes(ss: Spreadsheet, rows: TodayRow[], today: string): void {
+  const {snoozes} = readDocumentState(ss);
   const kept = Object.fromEntries(
     Object.entries(snoozes).filter(([, until]) => until > today),
   );
@@ -182,7 +182,7 @@ function saveSnoozes(rows: TodayRow[], today: string): void {
     if (until) kept[id] = until;
     else if (row[todayColumn('Snooze')] === '') delete kept[id];
   }
-  writeDocumentState({snoozes: kept});
+  writeDocumentState(ss, {snoozes: kept});
 }
 
 /**
@@ -217,7 +217,7 @@ export function onTodayEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
     }
     if (touches('Snooze')) {
       const rows = readTodayRows(sheet).slice(first - 2, last - 1);
-      saveSnoozes(rows, dateIn(now, ss.getSpreadsheetTimeZone()));
+      saveSnoozes(ss, rows, dateIn(now, ss.getSpreadsheetTimeZone()));
     }
   });
 }
@@ -257,6 +257,7 @@ export function snoozeLine(
     const row = rowOfKey(ss, key);
     sheet.getRange(row, todayColumn('Snooze') + 1).setValue(choice);
     saveSnoozes(
+      ss,
       readTodayRows(sheet).slice(row - 2, row - 1),
       dateIn(now, ss.getSpreadsheetTimeZone()),
     );

@@ -47,3 +47,36 @@ export function messages(emu: Emulator): string[] {
 }
 
 export const readText = (path: string) => readFileSync(path, 'utf8');
+
+/**
+ * Puts rows into the Interactions log as if the file had always held them
+ * (history, not an edit: no trigger fires), growing the sheet if needed.
+ */
+export function seedLog(emu: Emulator, rows: unknown[][]): void {
+  const model = emu.spreadsheet;
+  const sheet = model.sheetByName('Interactions');
+  if (!sheet) throw new Error('set up the tracker first');
+  const first = sheet.lastRow() + 1;
+  const needed = first + rows.length - 1 - sheet.maxRows;
+  if (needed > 0) {
+    model.insertDimension(
+      sheet,
+      'ROWS',
+      sheet.maxRows + 1,
+      needed,
+      sheet.maxRows,
+    );
+  }
+  sheet.storeValues(first, 1, rows as never);
+}
+
+/** A sheet's rows as objects keyed by its header row. */
+export function records(
+  emu: Emulator,
+  name: string,
+): Record<string, unknown>[] {
+  const [headers, ...rows] = sheetOf(emu, name).values;
+  return rows.map(row =>
+    Object.fromEntries(headers.map((h, i) => [String(h), row[i] ?? ''])),
+  );
+}

@@ -1,0 +1,104 @@
+/**
+ * What goes into the daily digest besides today's list, gathered from the
+ * scores and the log: birthdays in the next 7 days, new engagement since
+ * yesterday, and people who moved band since the last daily run.
+ */
+import {dayNumber, daysUntilBirthday, formatDay, parseBirthday} from './dates';
+import {Interaction} from './model';
+import {extractInterest, OutreachPerson} from './outreach';
+import {SupporterScore} from './scoring';
+import {Band} from './settings';
+
+export interface UpcomingBirthday {
+  name: string;
+  date: string;
+  inDays: number;
+  interest?: string;
+}
+
+export interface NewEngagement {
+  name: string;
+  kind: string;
+  when: string;
+  note: string;
+  link: string;
+  channel: string;
+}
+
+export interface BandMove {
+  name: string;
+  from: Band;
+  to: Band;
+  responsiveness: number;
+}
+
+export interface DigestExtras {
+  birthdays: UpcomingBirthday[];
+  engagement: NewEngagement[];
+  bandMoves: BandMove[];
+}
+
+export function digestExtras(input: {
+  people: ReadonlyMap<string, OutreachPerson>;
+  scores: Iterable<SupporterScore>;
+  events: readonly Interaction[];
+  now: Date;
+  timeZone: string;
+  /** Birthdays within this many days (default 7). */
+  birthdayDays?: number;
+}): DigestExtras {
+  const {people, now, timeZone} = input;
+  const today = dayNumber(now, timeZone);
+  const window = input.birthdayDays ?? 7;
+  const birthdays: UpcomingBirthday[] = [];
+  for (const person of people.values()) {
+    if (person.doNotContact) continue;
+    const birthday = parseBirthday(person.birthday, timeZone);
+    if (!birthday) continue;
+    const inDays = daysUntilBirthday(birthday, today);
+    if (inDays > window) continue;
+    const found = extractInterest(person.interestNotes);
+    const interest = found ? `${found.verb} ${found.what}` : '';
+    birthdays.push({
+      name: person.name,
+      date: formatDay(today + inDays),
+      inDays,
+      ...(interest ? {interest} : {}),
+    });
+  }
+  birthdays.sort((a, b) => a.inDays - b.inDays || a.name.localeCompare(b.name));
+
+  const since = now.getTime() - 24 * 3600 * 1000;
+  // Do-not-contact people are left out of the digest entirely.
+  const contactable = (id: string) => !people.get(id)?.doNotContact;
+  const engagement = input.events
+    .filter(
+      e =>
+        e.direction === 'inbound' &&
+        e.when.getTime() > since &&
+        contactable(e.supporterId),
+    )
+    .sort((a, b) => b.when.getTime() - a.when.getTime())
+    .map(e => ({
+      name: people.get(e.supporterId)?.name ?? e.supporterId,
+      kind: e.kind,
+      when: e.when.toISOString(),
+      note: e.note,
+      link: e.link,
+      channel: e.channel,
+    }));
+
+  const bandMoves: BandMove[] = [];
+  for (const score of input.scores) {
+    if (!score.bandMoved || !score.previousBand || !contactable(score.id)) {
+      continue;
+    }
+    bandMoves.push({
+      name: people.get(score.id)?.name ?? score.id,
+      from: score.previousBand,
+      to: score.band,
+      responsiveness: score.responsiveness,
+    });
+  }
+  return {birthdays, engagement, bandMoves};
+}
