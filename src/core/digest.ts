@@ -375,19 +375,20 @@ function isEmpty(input: DigestInput): boolean {
 }
 
 /** "5 people to reach out to · 2 birthdays this week · …" */
-function summaryOf(input: DigestInput): string {
+function summaryOf(input: DigestInput): string[] {
   const moved = input.bandMoves.filter(bandMoved).length;
   return [
-    input.lines.length &&
-      `${plural(input.lines.length, 'person', 'people')} to reach out to`,
-    input.birthdays.length &&
-      `${plural(input.birthdays.length, 'birthday')} this week`,
-    input.engagement.length &&
-      `${plural(input.engagement.length, 'new engagement')}`,
-    moved && `${moved} moved band`,
-  ]
-    .filter(Boolean)
-    .join(' \u00b7 ');
+    input.lines.length
+      ? `${plural(input.lines.length, 'person', 'people')} to reach out to`
+      : '',
+    input.birthdays.length
+      ? `${plural(input.birthdays.length, 'birthday')} this week`
+      : '',
+    input.engagement.length
+      ? plural(input.engagement.length, 'new engagement')
+      : '',
+    moved ? `${moved} moved band` : '',
+  ].filter(Boolean);
 }
 
 // ---------------------------------------------------------------------------
@@ -525,7 +526,7 @@ function renderText(
   if (!sections.length) {
     out.push(...wrap(QUIET_TEXT, '', ''));
   } else {
-    out.push(...wrap(summaryOf(input), '', ''));
+    out.push(...wrap(summaryOf(input).join(' \u00b7 '), '', ''));
   }
   for (const section of sections) {
     const heading = section.heading.toUpperCase();
@@ -707,7 +708,14 @@ function renderHtml(
   button: string,
 ): string {
   const quiet = !sections.length;
-  const lead = quiet ? QUIET_TEXT : summaryOf(input);
+  const summary = summaryOf(input);
+  const preheader = quiet ? QUIET_TEXT : summary.join(' \u00b7 ');
+  // Each part stays whole on a narrow screen; lines break at the dots.
+  const lead = quiet
+    ? h(QUIET_TEXT)
+    : summary
+        .map(part => `<span style="white-space:nowrap;">${h(part)}</span>`)
+        .join(' \u00b7 ');
   const name = oneLine(input.spreadsheetName);
   const header =
     '<tr><td style="padding:28px 32px 12px;">' +
@@ -718,7 +726,7 @@ function renderHtml(
     (quiet
       ? `<p style="margin:4px 0 0;color:${MUTED};font-size:14px;line-height:20px;">${h(oneLine(input.todayLabel))}</p>`
       : '') +
-    `<p style="margin:14px 0 0;color:#374151;font-size:15px;line-height:22px;">${h(lead)}</p>` +
+    `<p style="margin:14px 0 0;color:#374151;font-size:15px;line-height:22px;">${lead}</p>` +
     '</td></tr>';
   const cta = button
     ? '<tr><td align="center" style="padding:20px 32px 32px;">' +
@@ -734,10 +742,10 @@ function renderHtml(
     `<title>${h(subject)}</title></head>` +
     '<body style="margin:0;padding:0;background:#f3f4f6;">' +
     // The preheader: the line inbox lists show after the subject.
-    `<div style="display:none;max-height:0;overflow:hidden;opacity:0;">${h(lead)}</div>` +
+    `<div style="display:none;max-height:0;overflow:hidden;opacity:0;">${h(preheader)}</div>` +
     `<table ${TABLE} style="background:#f3f4f6;"><tr><td align="center" style="padding:24px 12px;">` +
     '<table role="presentation" width="600" cellpadding="0" cellspacing="0" border="0" ' +
-    `style="width:100%;max-width:600px;background:#ffffff;border:1px solid ${LINE};border-radius:12px;` +
+    `style="width:100%;max-width:600px;background:#ffffff;border:1px solid ${LINE};border-top:4px solid ${ACCENT};border-radius:12px;` +
     `font-family:${FONT};">` +
     header +
     sections.map(htmlSection).join('') +
