@@ -189,7 +189,8 @@ export class Emulator {
 
   /**
    * One execution of a top-level function, like Run in the editor (FULL by
-   * default). Arguments and result cross like google.script.run: a Date in
+   * default; CUSTOM_FUNCTION runs it as a cell would, with cell values as
+   * arguments). Arguments and result cross like google.script.run: a Date in
    * the arguments throws "Failed due to illegal value in property: 0", Dates
    * in the result come back null. Functions ending in `_` and anything not a
    * top-level `function` declaration: "Script function not found: NAME".
@@ -197,11 +198,17 @@ export class Emulator {
   call(fn: string, args: unknown[] = [], opts: CallOptions = {}): unknown {
     if (opts.via === 'sidebar') return this.callFromSidebar(fn, args);
     const mode = opts.mode ?? 'FULL';
-    const custom = mode === 'CUSTOM_FUNCTION';
+    if (mode === 'CUSTOM_FUNCTION') {
+      // Sheets hands a custom function cell values (Dates included), not
+      // google.script.run values; it counts in the custom-function bucket.
+      const result = this.runCustomFunction(fn, args);
+      if (!result.ok) throw new Error(result.error);
+      return result.value;
+    }
     return this.run(fn, sendArguments(args), {
-      kind: custom ? 'custom-function' : 'editor',
+      kind: 'editor',
       mode,
-      limitMs: custom ? this.limits.customFunctionMs : this.limits.executionMs,
+      limitMs: this.limits.executionMs,
       answers: opts.answers,
     });
   }

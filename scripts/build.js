@@ -129,7 +129,7 @@ async function buildTools() {
   const entries = {
     cli: 'emulator/cli.ts',
     bench: 'scripts/bench.ts',
-    demo: 'scripts/demo.ts',
+    demo: 'scripts/make-demo.ts',
     // UrlFetchApp's synchronous HTTP runs in a worker thread that loads this
     // file from beside the bundled tool (see emulator/services/url-fetch.ts).
     'url-fetch-worker': 'emulator/services/url-fetch-worker.ts',

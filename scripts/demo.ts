@@ -4,13 +4,10 @@
  * tracker, in the emulator), then a year of interactions in its log and the
  * scores refreshed. Seeded, so the same options give the same workbook; the
  * benchmark reuses it at 50,000 supporters × 1,000,000 interactions.
- *
- *   node build/demo.js [--supporters 300] [--interactions 6000] [--seed 7]
- *                      [--now 2026-03-01T08:30:00Z] [--out build/demo.xlsx]
+ * (`npm run demo` writes it to a file: scripts/make-demo.ts.)
  */
-import {join, resolve} from 'node:path';
+import {resolve} from 'node:path';
 import {Emulator} from '../emulator';
-import {writeWorkbookFile} from '../emulator/io';
 import {CellValue} from '../emulator/workbook';
 import {LOG_SHEET_NAME} from '../src/core/model';
 import {
@@ -112,30 +109,4 @@ export function buildDemo(options: DemoOptions = {}): Emulator {
   emu.clickMenu('Refresh scores');
   emu.resetCounts();
   return emu;
-}
-
-function flag(argv: string[], name: string): string | undefined {
-  const at = argv.indexOf(`--${name}`);
-  return at >= 0 ? argv[at + 1] : undefined;
-}
-
-async function main(argv: string[]): Promise<void> {
-  const number = (name: string) =>
-    flag(argv, name) === undefined ? undefined : Number(flag(argv, name));
-  const out = resolve(flag(argv, 'out') ?? join(__dirname, 'demo.xlsx'));
-  const emu = buildDemo({
-    supporters: number('supporters'),
-    interactions: number('interactions'),
-    seed: number('seed'),
-    now: flag(argv, 'now'),
-  });
-  await writeWorkbookFile(out, emu.toWorkbook(), emu.exportState());
-  console.log(`wrote ${out}`);
-}
-
-if (require.main === module) {
-  main(process.argv.slice(2)).catch(e => {
-    console.error(`demo: ${e instanceof Error ? e.message : e}`);
-    process.exit(1);
-  });
 }

@@ -7,9 +7,7 @@
  *
  *   node build/render-digest.js [--input test/fixtures/digest/sample.json]
  *        [--out docs/images/digest.png] [--width 680]
- *        [--chromium /usr/bin/chromium]
- *
- * Beside the PNG it writes the .html and the .txt body.
+ *        [--chromium /usr/bin/chromium] [--html digest.html]
  */
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {dirname, join, resolve} from 'node:path';
@@ -46,9 +44,8 @@ async function main(argv: string[]): Promise<void> {
   );
   if (!digest) throw new Error(`${input}: nothing to report, so no email`);
   mkdirSync(dirname(out), {recursive: true});
-  const base = out.replace(/\.png$/i, '');
-  writeFileSync(`${base}.html`, digest.html);
-  writeFileSync(`${base}.txt`, `Subject: ${digest.subject}\n\n${digest.text}`);
+  const html = flag(argv, 'html');
+  if (html) writeFileSync(resolve(html), digest.html);
 
   const browser = await chromium.launch({
     executablePath: flag(argv, 'chromium') ?? '/usr/bin/chromium',

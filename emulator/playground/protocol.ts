@@ -186,6 +186,14 @@ export interface Question {
   buttons: string;
 }
 
+/** What the person answered: the button they picked, and for a prompt the text they typed. */
+export interface Answer {
+  kind: 'alert' | 'prompt';
+  /** OK, CANCEL, YES, NO, or CLOSE (the dialog's X). */
+  button: string;
+  text?: string;
+}
+
 /**
  * What clicking a menu item led to. 'question': the item asks something;
  * answer it and post again with `answers` plus the answer. 'done': the item
@@ -195,7 +203,7 @@ export interface Question {
 export type MenuOutcome =
   | {
       status: 'question';
-      answers: string[];
+      answers: Answer[];
       notices: ShownDialog[];
       question: Question;
     }

@@ -21,7 +21,7 @@
  */
 import {Emulator} from '../index';
 import type {UiLog} from '../services/ui';
-import type {Question, ShownDialog} from './protocol';
+import type {Answer, Question, ShownDialog} from './protocol';
 
 /** Observes the alerts and prompts `body` shows, in the order it shows them. */
 export function observeDialogs(
@@ -101,7 +101,12 @@ export function rehearsalCopy(emu: Emulator): Emulator {
 }
 
 export type MenuStep =
-  | {status: 'question'; answers: string[]; notices: ShownDialog[]; question: Question}
+  | {
+      status: 'question';
+      answers: Answer[];
+      notices: ShownDialog[];
+      question: Question;
+    }
   | {
       status: 'done';
       notices: ShownDialog[];
@@ -116,16 +121,18 @@ export type MenuStep =
 export function clickMenuStep(
   emu: Emulator,
   caption: string,
-  answers: readonly string[],
+  answers: readonly Answer[],
 ): MenuStep {
   const copy = rehearsalCopy(emu);
-  const rehearsal = observeDialogs(copy, () => copy.clickMenu(caption, [...answers]));
+  const rehearsal = observeDialogs(copy, () =>
+    copy.clickMenu(caption, answers.map(queued)),
+  );
   const next = [...answers];
   const notices: ShownDialog[] = [];
   for (const dialog of rehearsal.shown.slice(answers.length)) {
     if (dialog.kind === 'alert' && dialog.buttons === 'OK') {
       notices.push(dialog);
-      next.push('OK');
+      next.push({kind: 'alert', button: 'OK'});
       continue;
     }
     const {kind, title, prompt, buttons} = dialog;
@@ -136,21 +143,19 @@ export function clickMenuStep(
       question: {kind, title, prompt, buttons},
     };
   }
-  const real = observeDialogs(emu, () => emu.clickMenu(caption, next));
+  const real = observeDialogs(emu, () =>
+    emu.clickMenu(caption, next.map(queued)),
+  );
   const shown = real.shown.slice(answers.length);
   return 'error' in real
     ? {status: 'done', notices: shown, error: real.error}
     : {status: 'done', notices: shown};
 }
 
-/** The answer the emulator's Ui reads for a button picked (and text typed) in the page. */
-export function answerFor(
-  question: Pick<Question, 'kind'>,
-  button: string,
-  text = '',
-): string {
-  const name = button.toUpperCase();
+/** An answer as the emulator's Ui reads it from its queue. */
+function queued(answer: Answer): string {
+  const button = answer.button.toUpperCase();
   // A prompt answer always names its button, so typed text such as
   // "[NO] thanks" is never read as a button choice.
-  return question.kind === 'prompt' ? `[${name}] ${text}` : name;
+  return answer.kind === 'prompt' ? `[${button}] ${answer.text ?? ''}` : button;
 }

@@ -18,6 +18,7 @@ const KEYS = {
   idSeed: 'whuffie.idSeed',
   settings: 'whuffie.settings',
   snoozes: 'whuffie.snoozes',
+  columns: 'whuffie.columns',
 } as const;
 
 export type DocumentKey = keyof typeof KEYS;
@@ -29,6 +30,17 @@ export interface DocumentState {
   settings: string;
   /** Supporter id → the date ('YYYY-MM-DD') their snooze lasts until. */
   snoozes: Record<string, string>;
+  /**
+   * Where the tracker's columns were last found (field → [column, header]):
+   * a shortcut past reading developer metadata, used while the headers
+   * still stand where they were.
+   */
+  columns: SavedColumns | null;
+}
+
+export interface SavedColumns {
+  headerRow: number;
+  fields: Record<string, [number, string]>;
 }
 
 function readProps(ss: Spreadsheet): Record<string, string> {
@@ -48,7 +60,8 @@ export function readDocumentState(ss: Spreadsheet): DocumentState {
       props[KEYS.trackerSheetId] && isFinite(sheetId) ? sheetId : null,
     idSeed: props[KEYS.idSeed] ?? '',
     settings: props[KEYS.settings] ?? '',
-    snoozes: parseSnoozes(props[KEYS.snoozes]),
+    snoozes: parseJson(props[KEYS.snoozes], {}),
+    columns: parseJson<SavedColumns | null>(props[KEYS.columns], null),
   };
 }
 
@@ -58,10 +71,14 @@ export function writeDocumentState(
 ): void {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(changes)) {
-    if (value !== undefined && value !== null) {
-      out[KEYS[key as DocumentKey]] =
-        typeof value === 'object' ? JSON.stringify(value) : String(value);
-    }
+    if (value === undefined) continue;
+    // null forgets a value ('' reads back as "not set").
+    out[KEYS[key as DocumentKey]] =
+      value === null
+        ? ''
+        : typeof value === 'object'
+          ? JSON.stringify(value)
+          : String(value);
   }
   if (!Object.keys(out).length) return;
   const store = PropertiesService.getDocumentProperties();
@@ -73,13 +90,12 @@ export function writeDocumentState(
   );
 }
 
-function parseSnoozes(text: string | undefined): Record<string, string> {
+function parseJson<T>(text: string | undefined, fallback: T): T {
+  if (!text) return fallback;
   try {
-    const value: unknown = JSON.parse(text ?? '{}');
-    return value && typeof value === 'object'
-      ? (value as Record<string, string>)
-      : {};
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === 'object' ? (value as T) : fallback;
   } catch {
-    return {};
+    return fallback;
   }
 }

@@ -4,6 +4,7 @@
  * the plan only ever touches the add-on's own columns (src/core/setup.ts).
  */
 import {
+  cellString,
   ColumnMapping,
   ColumnValidation,
   FIELD_METADATA_KEY,
@@ -17,7 +18,7 @@ import {
 import {UserError} from '../core/errors';
 import {SupporterIdentity} from '../core/handles';
 import {SetupPlan} from '../core/setup';
-import {readDocumentState} from './document';
+import {readDocumentState, SavedColumns, writeDocumentState} from './document';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -32,20 +33,14 @@ export interface SheetSnapshot {
   entries: Metadata[];
 }
 
-/** Everything setup and the readers need, in four reads. */
+/** Everything setup needs, in a constant number of reads. */
 export function snapshotSheet(sheet: Sheet): SheetSnapshot {
   const range = sheet.getDataRange();
-  const values = range.getValues();
-  const formulas = range.getFormulas();
-  const entries = sheet
-    .createDeveloperMetadataFinder()
-    .withKey(FIELD_METADATA_KEY)
-    .find();
-  const metadata = entries.map(entry => ({
-    field: entry.getValue() ?? '',
-    column: entry.getLocation().getColumn()?.getColumn() ?? 0,
-  }));
-  return {values, formulas, metadata, entries};
+  return {
+    values: range.getValues(),
+    formulas: range.getFormulas(),
+    ...readFieldMetadata(sheet),
+  };
 }
 
 function validationRule(
@@ -121,11 +116,12 @@ export function applySetupPlan(
     );
     if (index >= 0) snapshot.entries[index].remove();
   }
+  const maxRows = sheet.getMaxRows();
   for (const {field, column} of plan.metadataToWrite) {
     // Metadata on the whole column moves with it when columns are inserted,
     // moved or deleted: that is how a renamed or moved column is still found.
     sheet
-      .getRange(1, column, sheet.getMaxRows(), 1)
+      .getRange(1, column, maxRows, 1)
       .addDeveloperMetadata(FIELD_METADATA_KEY, field);
   }
 }
@@ -157,38 +153,77 @@ const NOT_SET_UP =
   'This spreadsheet has no supporter tracker yet. Open the sheet that lists your supporters and choose Social CRM › Set up tracker.';
 
 /** The sheet setup was run on, or null before setup. */
-export function findTrackerSheet(ss: Spreadsheet): Sheet | null {
-  const {trackerSheetId} = readDocumentState(ss);
-  if (trackerSheetId === null) return null;
-  return ss.getSheets().find(s => s.getSheetId() === trackerSheetId) ?? null;
+export function findTrackerSheet(
+  ss: Spreadsheet,
+  state = readDocumentState(ss),
+): Sheet | null {
+  if (state.trackerSheetId === null) return null;
+  return (
+    ss.getSheets().find(s => s.getSheetId() === state.trackerSheetId) ?? null
+  );
+}
+
+function readFieldMetadata(sheet: Sheet) {
+  const entries = sheet
+    .createDeveloperMetadataFinder()
+    .withKey(FIELD_METADATA_KEY)
+    .find();
+  const metadata = entries.map(entry => ({
+    field: entry.getValue() ?? '',
+    column: entry.getLocation().getColumn()?.getColumn() ?? 0,
+  }));
+  return {entries, metadata};
+}
+
+/** The saved columns, if every saved header still stands where it was. */
+function savedColumns(
+  values: unknown[][],
+  saved: SavedColumns | null,
+): FixedColumn[] | null {
+  if (!saved) return null;
+  const header = values[saved.headerRow - 1] ?? [];
+  const fixed: FixedColumn[] = [];
+  for (const [field, [column, text]] of Object.entries(saved.fields)) {
+    if (!isField(field) || cellString(header[column - 1]) !== text) return null;
+    fixed.push({field, column, foundBy: 'saved mapping'});
+  }
+  return fixed;
 }
 
 /**
- * The tracker with its columns found the way setup left them: developer
- * metadata first (it follows moved and renamed columns), headers after.
+ * The tracker with its columns found the way setup left them. Developer
+ * metadata follows moved and renamed columns, but reading it costs a few
+ * calls per column; so the columns found last time are remembered with
+ * their headers, and metadata is read again only when a header moved.
  */
 export function readTracker(ss: Spreadsheet): Tracker {
-  const sheet = findTrackerSheet(ss);
+  const state = readDocumentState(ss);
+  const sheet = findTrackerSheet(ss, state);
   if (!sheet) throw new UserError(NOT_SET_UP);
-  const snapshot = snapshotSheet(sheet);
-  const fixed: FixedColumn[] = snapshot.metadata
-    .filter(m => isField(m.field) && m.column > 0)
-    .map(m => ({
-      field: m.field as Field,
-      column: m.column,
-      foundBy: 'saved mapping',
-    }));
-  const headerRow = requireHeaderRow(snapshot.values, snapshot.formulas);
-  const mapping = mapColumns(snapshot.values, headerRow, {
-    formulas: snapshot.formulas,
-    fixed,
-  });
-  return {
-    sheet,
-    values: snapshot.values,
-    mapping,
-    supporters: readSupporters(snapshot.values, mapping),
-  };
+  const values = sheet.getDataRange().getValues();
+  let fixed = savedColumns(values, state.columns);
+  const headerRow = fixed ? state.columns!.headerRow : requireHeaderRow(values);
+  if (!fixed) {
+    fixed = readFieldMetadata(sheet)
+      .metadata.filter(m => isField(m.field) && m.column > 0)
+      .map(m => ({
+        field: m.field as Field,
+        column: m.column,
+        foundBy: 'saved mapping' as const,
+      }));
+  }
+  const mapping = mapColumns(values, headerRow, {fixed});
+  if (!savedColumns(values, state.columns)) {
+    const fields: SavedColumns['fields'] = {};
+    for (const [field, column] of Object.entries(mapping.fields)) {
+      fields[field] = [
+        column!,
+        cellString(values[headerRow - 1]?.[column! - 1]),
+      ];
+    }
+    writeDocumentState(ss, {columns: {headerRow, fields}});
+  }
+  return {sheet, values, mapping, supporters: readSupporters(values, mapping)};
 }
 
 /**

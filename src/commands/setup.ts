@@ -90,7 +90,12 @@ export function setupTracker(): void {
       sheet.activate();
     }
     applySetupPlan(sheet, final, snapshot);
-    writeDocumentState(ss, {trackerSheetId: sheet.getSheetId(), idSeed});
+    writeDocumentState(ss, {
+      trackerSheetId: sheet.getSheetId(),
+      idSeed,
+      // The columns just changed: the next read finds them afresh.
+      columns: null,
+    });
     refreshScores(ss, true);
     toast(setupReport(final), 'Tracker ready', 10);
   });

@@ -29,7 +29,6 @@ import type {
   RowSpan,
   ScoresView,
   SelectionState,
-  SettingsPatch,
   SettingsView,
   SupporterTarget,
   SupporterView,
@@ -98,7 +97,6 @@ import {ADDON_TITLE, userMessageFor} from '../adapters/ui';
 import {fieldCell, refreshScores, scoreEveryone, writeScores} from './scores';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const RECENT_INTERACTIONS = 10;
 const BULK_NAMES = 3;
@@ -116,9 +114,8 @@ const PROPERTY_LIMIT = 9000;
 
 /** Social CRM › Open sidebar. */
 export function openSidebar(): void {
-  const page = HtmlService.createHtmlOutputFromFile('sidebar').setTitle(
-    ADDON_TITLE,
-  );
+  const page =
+    HtmlService.createHtmlOutputFromFile('sidebar').setTitle(ADDON_TITLE);
   SpreadsheetApp.getUi().showSidebar(page);
 }
 
@@ -286,7 +283,7 @@ interface ViewContext {
 }
 
 function viewContext(ss: Spreadsheet): ViewContext {
-  const stored = readStoredSettings();
+  const stored = readStoredSettings(ss);
   return {
     now: new Date(),
     timeZone: ss.getSpreadsheetTimeZone(),
@@ -520,9 +517,7 @@ function scoresView(
     points: oneDecimal(points),
     detail: false,
   });
-  const pending = replyRate.pending
-    ? ` (${replyRate.pending} still open)`
-    : '';
+  const pending = replyRate.pending ? ` (${replyRate.pending} still open)` : '';
   const responsiveness: ExplainLine[] = [
     line(
       engagement.events
@@ -595,7 +590,12 @@ function bulkView(
     names: people
       .slice(0, BULK_NAMES)
       .map(p => p.name || p.email || p.id || `Row ${p.row}`),
-    relationshipTags: countTags(tracker, people, 'relationshipTags', vocabulary),
+    relationshipTags: countTags(
+      tracker,
+      people,
+      'relationshipTags',
+      vocabulary,
+    ),
     topics: countTags(tracker, people, 'topics', vocabulary),
   };
 }
@@ -737,7 +737,7 @@ function writeColumnCells(
       values.push([
         changes.has(row)
           ? changes.get(row)
-          : tracker.values[row - 1]?.[column - 1] ?? '',
+          : (tracker.values[row - 1]?.[column - 1] ?? ''),
       ]);
     }
     const range = tracker.sheet.getRange(from, column, values.length, 1);
@@ -780,11 +780,11 @@ export function setTag(request: unknown): TagResult {
       for (const [row, value] of changes) {
         tracker.values[row - 1][column - 1] = value;
       }
-      const stored = readStoredSettings();
+      const stored = readStoredSettings(ss);
       if (on && !stored.vocabulary[field].includes(tag)) {
         stored.vocabulary[field] = [...stored.vocabulary[field], tag];
         checkVocabulary(stored.vocabulary);
-        writeStoredSettings(stored);
+        writeStoredSettings(ss, stored);
       }
       return {
         field,
@@ -880,7 +880,8 @@ function logRequest(request: unknown) {
 /**
  * Logs one event for one or many supporters: one appended block, then the
  * scores of everyone rewritten (the grid's columns and the sheet functions
- * follow). The log and the tracker are each read once.
+ * follow). The log is read once; scoring sees the new rows before they are
+ * written, so nothing is read back.
  */
 export function logInteraction(request: unknown): LogResult {
   return sidebarCall('logging the interaction', () => {
@@ -893,22 +894,345 @@ export function logInteraction(request: unknown): LogResult {
           `There is no "${LOG_SHEET_NAME}" sheet to log to. Run Social CRM › Set up tracker to create it.`,
         );
       }
-      const now = new Date();
-      const timeZone = ss.getSpreadsheetTimeZone();
-      const logged = readLogRows(logSheet);
-      // Scored with the new rows already in, so the log is read only once.
-      const pending: unknown[][] = [];
-      const run = scoreEveryone(ss, now, [...logged, ...[pending]].flat(0));
-      void run;
-      const people = resolveTarget(readTrackerOf(run), req.target);
+      const people = resolveTarget(readTracker(ss), req.target);
       const missing = people.filter(p => !p.id).length;
       if (missing) {
         throw new UserError(
           `${plural(missing, 'selected row has', 'selected rows have')} no Supporter ID yet. Run Social CRM › Set up tracker to give them one, then log again.`,
         );
       }
-      void timeZone;
-      return null as unknown as LogResult;
+      const now = new Date();
+      const rows = people.map(who =>
+        toLogRow({
+          when: now,
+          supporterId: who.id!,
+          direction: req.direction,
+          kind: req.kind,
+          channel: req.channel,
+          valueClass: valueClassOf(req.direction, req.kind),
+          amount: req.amount,
+          note: req.note,
+          link: req.link,
+          source: 'sidebar',
+          eventId: '',
+        }),
+      );
+      const run = scoreEveryone(ss, now, [...readLogRows(logSheet), ...rows]);
+      appendLogRows(logSheet, rows);
+      writeScores(run);
+      const label = interactionLabel(req.direction, req.kind);
+      const one = people.length === 1 ? people[0] : null;
+      const who = one && run.tracker.supporters.find(s => s.id === one.id);
+      const score = one && run.result.scores.get(one.id!);
+      const context: ViewContext = {
+        now,
+        timeZone: run.timeZone,
+        settings: run.settings,
+        vocabulary: readStoredSettings(ss).vocabulary,
+      };
+      return {
+        logged: rows.length,
+        message: `Logged "${label}" for ${
+          one ? one.name || one.email || one.id : `${people.length} supporters`
+        }.`,
+        supporter:
+          who && score
+            ? supporterView(run.tracker, who, [], context, {
+                score,
+                events: run.log.events,
+              })
+            : null,
+        selectionKey: keyAfterChange(ss, req.selectionKey),
+      };
     });
   });
+}
+
+// ---------------------------------------------------------------------------
+// Settings: the scoring overrides (settings.ts) and, beside them in the same
+// JSON document property, the tag vocabularies under \`vocabulary\`. Only
+// what differs from the defaults is stored.
+
+interface StoredSettings {
+  /** The scoring overrides as stored (an object, or unreadable text). */
+  overrides: unknown;
+  vocabulary: Vocabulary;
+}
+
+const isPlain = (value: unknown): value is Plain =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A stored tag list, cleaned; null when there is none. */
+function storedTags(value: unknown): string[] | null {
+  if (!Array.isArray(value)) return null;
+  return parseTags(value.filter(v => typeof v === 'string').join(','));
+}
+
+function readStoredSettings(ss: Spreadsheet): StoredSettings {
+  const raw = readDocumentState(ss).settings;
+  let parsed: unknown = raw;
+  try {
+    parsed = raw.trim() ? JSON.parse(raw) : {};
+  } catch {
+    // mergeSettings reports unreadable text to the user.
+  }
+  if (!isPlain(parsed)) {
+    return {
+      overrides: parsed,
+      vocabulary: {
+        relationshipTags: [...DEFAULT_RELATIONSHIP_TAGS],
+        topics: [],
+      },
+    };
+  }
+  const {vocabulary, ...overrides} = parsed;
+  const v = isPlain(vocabulary) ? vocabulary : {};
+  return {
+    overrides,
+    vocabulary: {
+      relationshipTags: storedTags(v.relationshipTags) ?? [
+        ...DEFAULT_RELATIONSHIP_TAGS,
+      ],
+      topics: storedTags(v.topics) ?? [],
+    },
+  };
+}
+
+function checkVocabulary(vocabulary: Vocabulary): void {
+  for (const field of ['relationshipTags', 'topics'] as const) {
+    if (vocabulary[field].length > MAX_VOCABULARY) {
+      throw new UserError(
+        `${FIELD_LABELS[field]} can offer at most ${MAX_VOCABULARY} tags. Remove some you no longer use in Settings first.`,
+      );
+    }
+  }
+}
+
+function writeStoredSettings(ss: Spreadsheet, stored: StoredSettings): void {
+  const {relationshipTags, topics} = stored.vocabulary;
+  const isDefault =
+    !topics.length &&
+    relationshipTags.join() === DEFAULT_RELATIONSHIP_TAGS.join();
+  const json = JSON.stringify({
+    ...(isPlain(stored.overrides) ? stored.overrides : {}),
+    ...(isDefault ? {} : {vocabulary: stored.vocabulary}),
+  });
+  if (json.length > PROPERTY_LIMIT) {
+    throw new UserError(
+      'The settings are too long to save (a document property holds 9 KB). Remove some tags or topics first.',
+    );
+  }
+  writeDocumentState(ss, {settings: json});
+}
+
+function kindSettings(
+  direction: Direction,
+  table: (s: Settings) => Record<string, number>,
+  settings: Settings,
+): KindSetting[] {
+  return KINDS.filter(k => k.directions.includes(direction)).map(k => ({
+    kind: k.id,
+    value: table(settings)[k.id] ?? 0,
+    default: table(DEFAULT_SETTINGS)[k.id] ?? 0,
+  }));
+}
+
+function settingsView(
+  settings: Settings,
+  warnings: string[],
+  vocabulary: Vocabulary,
+): SettingsView {
+  const D = DEFAULT_SETTINGS;
+  const pair = (get: (s: Settings) => number) => ({
+    value: get(settings),
+    default: get(D),
+  });
+  return {
+    vocabulary,
+    defaultRelationshipTags: [...DEFAULT_RELATIONSHIP_TAGS],
+    inboundWeights: kindSettings(
+      'inbound',
+      s => s.responsiveness.inboundWeights,
+      settings,
+    ),
+    whuffiePoints: kindSettings('outbound', s => s.whuffie.points, settings),
+    halfLives: {
+      engagement: pair(s => s.responsiveness.halfLifeDays),
+      recency: pair(s => s.responsiveness.recencyHalfLifeDays),
+      whuffie: pair(s => s.whuffie.halfLifeDays),
+    },
+    listLength: pair(s => s.today.maxLines),
+    customised: Object.keys(diffFromDefaults(D, settings)).length > 0,
+    warnings,
+  };
+}
+
+export function getSettingsView(): SettingsView {
+  return sidebarCall('reading the settings', () => {
+    const stored = readStoredSettings(activeSpreadsheet());
+    const {settings, warnings} = mergeSettings(
+      DEFAULT_SETTINGS,
+      stored.overrides,
+    );
+    return settingsView(settings, warnings, stored.vocabulary);
+  });
+}
+
+/** What settings.ts calls a value, in the words of the Settings panel. */
+const SETTING_NAMES: [RegExp, (m: RegExpExecArray) => string][] = [
+  [/^responsiveness\.halfLifeDays/, () => 'Engagement half-life'],
+  [/^responsiveness\.recencyHalfLifeDays/, () => 'Recency half-life'],
+  [/^whuffie\.halfLifeDays/, () => 'Whuffie half-life'],
+  [/^today\.maxLines/, () => 'List length'],
+  [/^responsiveness\.inboundWeights\.(.+?)(?= =)/, m => `Weight of "${m[1]}"`],
+  [/^whuffie\.points\.(.+?)(?= =)/, m => `Whuffie points for "${m[1]}"`],
+];
+
+function settingProblem(warning: string): string {
+  let sentence = warning.replace(/; (kept .*|ignored)\.$/, '.');
+  for (const [pattern, name] of SETTING_NAMES) {
+    const m = pattern.exec(sentence);
+    if (m) {
+      sentence = name(m) + sentence.slice(m[0].length);
+      break;
+    }
+  }
+  return sentence;
+}
+
+function numberTable(value: unknown, what: string): Record<string, number> {
+  const table = plainObject(value, what);
+  for (const [kind, n] of Object.entries(table)) {
+    if (typeof n !== 'number' || !isFinite(n)) {
+      throw new UserError(`${what}: "${kind}" needs a number.`);
+    }
+  }
+  return table as Record<string, number>;
+}
+
+function settingNumber(value: unknown, what: string): number {
+  if (typeof value !== 'number' || !isFinite(value)) {
+    throw new UserError(`${what} needs a number.`);
+  }
+  return value;
+}
+
+/** The patch in settings.ts's shape, for mergeSettings to validate. */
+function overridesOf(patch: Plain): Plain {
+  const out: {[key: string]: Plain} = {};
+  const put = (group: string, key: string, value: unknown) => {
+    out[group] = {...out[group], [key]: value};
+  };
+  if (patch.inboundWeights !== undefined) {
+    put(
+      'responsiveness',
+      'inboundWeights',
+      numberTable(patch.inboundWeights, 'Engagement weights'),
+    );
+  }
+  if (patch.whuffiePoints !== undefined) {
+    put(
+      'whuffie',
+      'points',
+      numberTable(patch.whuffiePoints, 'Whuffie points'),
+    );
+  }
+  if (patch.halfLives !== undefined) {
+    const h = plainObject(patch.halfLives, 'half-lives');
+    if (h.engagement !== undefined) {
+      put(
+        'responsiveness',
+        'halfLifeDays',
+        settingNumber(h.engagement, 'Engagement half-life'),
+      );
+    }
+    if (h.recency !== undefined) {
+      put(
+        'responsiveness',
+        'recencyHalfLifeDays',
+        settingNumber(h.recency, 'Recency half-life'),
+      );
+    }
+    if (h.whuffie !== undefined) {
+      put(
+        'whuffie',
+        'halfLifeDays',
+        settingNumber(h.whuffie, 'Whuffie half-life'),
+      );
+    }
+  }
+  if (patch.listLength !== undefined) {
+    put('today', 'maxLines', settingNumber(patch.listLength, 'List length'));
+  }
+  return out;
+}
+
+function vocabularyPatch(value: unknown, current: Vocabulary): Vocabulary {
+  if (value === undefined) return current;
+  const v = plainObject(value, 'vocabulary');
+  const list = (field: TagField) =>
+    v[field] === undefined
+      ? current[field]
+      : [
+          ...new Set(
+            (Array.isArray(v[field]) ? (v[field] as unknown[]) : []).map(
+              cleanTag,
+            ),
+          ),
+        ];
+  const next = {
+    relationshipTags: list('relationshipTags'),
+    topics: list('topics'),
+  };
+  checkVocabulary(next);
+  return next;
+}
+
+/**
+ * Saves what the Settings panel changed. Nothing is saved when any value is
+ * unusable (the message says which); when scoring changed, every score is
+ * rewritten so the grid shows the new weights at once.
+ */
+export function saveSettings(patch: unknown): SettingsView {
+  return sidebarCall('saving the settings', () => {
+    const p = plainObject(patch, 'settings');
+    const overrides = overridesOf(p);
+    const ss = activeSpreadsheet();
+    return withDocumentLock(() => {
+      const stored = readStoredSettings(ss);
+      const current = mergeSettings(DEFAULT_SETTINGS, stored.overrides);
+      const merged = mergeSettings(current.settings, overrides);
+      if (merged.warnings.length) {
+        throw new UserError(
+          `Nothing was saved. ${merged.warnings.map(settingProblem).join(' ')}`,
+        );
+      }
+      const before = JSON.stringify(current.settings);
+      const next: StoredSettings = {
+        overrides: diffFromDefaults(DEFAULT_SETTINGS, merged.settings),
+        vocabulary: vocabularyPatch(p.vocabulary, stored.vocabulary),
+      };
+      writeStoredSettings(ss, next);
+      if (JSON.stringify(merged.settings) !== before) rescore(ss);
+      return settingsView(merged.settings, [], next.vocabulary);
+    });
+  });
+}
+
+/** Weights, half-lives and list length back to the defaults; tags stay. */
+export function resetSettings(): SettingsView {
+  return sidebarCall('resetting the settings', () => {
+    const ss = activeSpreadsheet();
+    return withDocumentLock(() => {
+      const stored = readStoredSettings(ss);
+      writeStoredSettings(ss, {overrides: {}, vocabulary: stored.vocabulary});
+      rescore(ss);
+      return settingsView(DEFAULT_SETTINGS, [], stored.vocabulary);
+    });
+  });
+}
+
+/** Rewrites every score after a settings change (not before setup). */
+function rescore(ss: Spreadsheet): void {
+  if (findTrackerSheet(ss)) refreshScores(ss);
 }

@@ -227,13 +227,16 @@ function lineItem(line: DigestLine): Item {
   };
 }
 
-function birthdayWhen(b: DigestBirthday): string {
+/** "today", "tomorrow (Monday)", "Wednesday, in 3 days"; `brief`: "on Wednesday". */
+function birthdayWhen(b: DigestBirthday, brief = false): string {
   const day = parseCivilDate(b.date);
   const weekday = day === null ? '' : WEEKDAY_NAMES[weekdayOf(day)];
   if (b.inDays === 0) return 'today';
-  if (b.inDays === 1) return weekday ? `tomorrow (${weekday})` : 'tomorrow';
+  if (b.inDays === 1)
+    return weekday && !brief ? `tomorrow (${weekday})` : 'tomorrow';
   const inDays = `in ${plural(b.inDays, 'day')}`;
-  return weekday ? `${weekday}, ${inDays}` : inDays;
+  if (!weekday) return inDays;
+  return brief ? `on ${weekday}` : `${weekday}, ${inDays}`;
 }
 
 function birthdayItem(b: DigestBirthday): Item {
@@ -421,7 +424,7 @@ function otherHighlights(input: DigestInput): string[] {
   const moved = input.bandMoves.filter(bandMoved).length;
   return [
     input.birthdays.length === 1
-      ? `${possessive(nameOf(first.name))} birthday ${birthdayWhen(first)}`
+      ? `${possessive(nameOf(first.name))} birthday ${birthdayWhen(first, true)}`
       : input.birthdays.length
         ? `${input.birthdays.length} birthdays this week`
         : '',
@@ -538,7 +541,7 @@ function renderText(
     if (section.more) out.push(section.more);
   }
   if (button) out.push('', '', 'Open the tracker:', button);
-  out.push('', '--', ...wrap(footerText(input), '', ''));
+  out.push('', '-- ', ...wrap(footerText(input), '', ''));
   return out.join('\n').replace(/\n{3,}/g, '\n\n') + '\n';
 }
 

@@ -86,7 +86,10 @@ describe('sheet functions', () => {
     emu.call('WHUFFIE', ['@maya_ode'], {mode: 'CUSTOM_FUNCTION'});
     emu.resetCounts();
     emu.call('WHUFFIE', ['@TomReed'], {mode: 'CUSTOM_FUNCTION'});
-    const calls = Object.values(emu.counts).reduce((a, b) => a + b, 0);
+    const calls = Object.values(emu.customFunctionCounts).reduce(
+      (a, b) => a + b,
+      0,
+    );
     expect(calls).toBeLessThanOrEqual(2);
   });
 

@@ -1,0 +1,261 @@
+/**
+ * `npm run bench`: what each operation costs, at a typical size and at the
+ * limit. Two numbers matter in Apps Script: service calls (each is a round
+ * trip to Google; the emulator counts them) and CPU time. Results go to
+ * docs/benchmarks.json and docs/benchmarks.md.
+ *
+ *   node build/bench.js [--sizes typical,limit] [--out docs]
+ */
+import {writeFileSync} from 'node:fs';
+import {join, resolve} from 'node:path';
+import {Emulator} from '../emulator';
+import {LOG_SHEET_NAME} from '../src/core/model';
+import {parseLog} from '../src/core/log';
+import {computeScores} from '../src/core/scoring';
+import {DEFAULT_SETTINGS} from '../src/core/settings';
+import {buildDemo, SUPPORTERS_SHEET} from './demo';
+import {generateInteractions, generateSupporters} from './demo-data';
+
+interface Size {
+  name: string;
+  supporters: number;
+  interactions: number;
+}
+
+const SIZES: Record<string, Size> = {
+  typical: {name: 'typical', supporters: 2_000, interactions: 20_000},
+  limit: {name: 'limit', supporters: 50_000, interactions: 1_000_000},
+};
+
+interface Row {
+  size: string;
+  operation: string;
+  calls: number;
+  /** The busiest methods, "Range.getValues ×2". */
+  detail: string;
+  ms: number;
+  note: string;
+}
+
+const NOW = '2026-03-01T08:30:00Z';
+const TZ = 'Europe/London';
+const rows: Row[] = [];
+
+function total(counts: Record<string, number>): number {
+  return Object.values(counts).reduce((a, b) => a + b, 0);
+}
+
+function detail(counts: Record<string, number>): string {
+  return Object.entries(counts)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 4)
+    .map(([k, v]) => `${k} ×${v}`)
+    .join(', ');
+}
+
+/** Runs one operation in the emulator, recording service calls and time. */
+function measure(
+  size: Size,
+  operation: string,
+  emu: Emulator,
+  run: () => unknown,
+  note = '',
+  counts: () => Record<string, number> = () => emu.counts,
+): unknown {
+  emu.resetCounts();
+  const start = process.hrtime.bigint();
+  const result = run();
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const c = counts();
+  rows.push({
+    size: size.name,
+    operation,
+    calls: total(c),
+    detail: detail(c),
+    ms: Math.round(ms),
+    note,
+  });
+  console.log(
+    `${size.name.padEnd(8)} ${operation.padEnd(44)} ${String(total(c)).padStart(6)} calls ${String(Math.round(ms)).padStart(7)} ms`,
+  );
+  return result;
+}
+
+function coreScores(size: Size): void {
+  const supporters = Array.from({length: size.supporters}, (_, i) => ({
+    id: `S-${String(i).padStart(6, '0')}`,
+  }));
+  const log = generateInteractions(
+    supporters,
+    size.interactions,
+    7,
+    new Date(NOW),
+  );
+  const start = process.hrtime.bigint();
+  const parsed = parseLog(log, TZ, {now: new Date(NOW)});
+  const result = computeScores({
+    events: parsed.events,
+    supporters,
+    now: new Date(NOW),
+    timeZone: TZ,
+    settings: DEFAULT_SETTINGS,
+  });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  rows.push({
+    size: size.name,
+    operation: 'core: parse the log + compute every score (Node CPU)',
+    calls: 0,
+    detail: `${result.list.length} supporters, ${parsed.events.length} events`,
+    ms: Math.round(ms),
+    note: 'pure core, no service calls',
+  });
+  console.log(`${size.name.padEnd(8)} core scores ${Math.round(ms)} ms`);
+}
+
+function setupCost(size: Size): void {
+  const {headers, rows: people} = generateSupporters(size.supporters, 7);
+  const emu = new Emulator({
+    now: NOW,
+    timeZone: TZ,
+    addOnName: 'Social CRM',
+    workbook: {
+      sheets: [{name: SUPPORTERS_SHEET, values: [headers, ...people]}],
+    },
+  });
+  emu.loadBundle(resolve(__dirname, '../dist'));
+  emu.open('LIMITED');
+  measure(
+    size,
+    'Set up tracker (menu)',
+    emu,
+    () => emu.clickMenu('Set up tracker'),
+    `${size.supporters} supporter rows`,
+  );
+}
+
+function addOnCosts(size: Size): void {
+  const emu = buildDemo({
+    supporters: size.supporters,
+    interactions: size.interactions,
+    // A million log rows are 11 million cells: past Sheets' 10 million.
+    cellLimit: 20_000_000,
+  });
+  const tracker = emu.spreadsheet.sheetByName(SUPPORTERS_SHEET)!;
+  const header = tracker.readValues({
+    r1: 1,
+    c1: 1,
+    r2: 1,
+    c2: tracker.lastColumn(),
+  })[0];
+  const idColumn = header.indexOf('Supporter ID') + 1;
+  const ids = tracker.readValues({
+    r1: 2,
+    c1: idColumn,
+    r2: tracker.lastRow(),
+    c2: idColumn,
+  });
+  const logSheet = emu.spreadsheet.sheetByName(LOG_SHEET_NAME)!;
+  const log = logSheet.readValues({
+    r1: 2,
+    c1: 1,
+    r2: logSheet.lastRow(),
+    c2: 11,
+  });
+
+  measure(size, 'Refresh scores (menu)', emu, () =>
+    emu.clickMenu('Refresh scores'),
+  );
+  measure(size, "Refresh today's list (menu)", emu, () =>
+    emu.clickMenu("Refresh today's list"),
+  );
+  measure(
+    size,
+    'WHUFFIE(range, log): the whole column, one call',
+    emu,
+    () => emu.call('WHUFFIE', [ids, log], {mode: 'CUSTOM_FUNCTION'}),
+    `${ids.length} rows; the log is an argument`,
+    () => emu.customFunctionCounts,
+  );
+  const who = String(ids[0][0]);
+  measure(
+    size,
+    'WHUFFIE(cell): first call (fills the cache)',
+    emu,
+    () => emu.call('WHUFFIE', [who], {mode: 'CUSTOM_FUNCTION'}),
+    '',
+    () => emu.customFunctionCounts,
+  );
+  measure(
+    size,
+    'WHUFFIE(cell): steady state (cache hit)',
+    emu,
+    () => emu.call('WHUFFIE', [String(ids[1][0])], {mode: 'CUSTOM_FUNCTION'}),
+    'time includes loading the bundle once',
+    () => emu.customFunctionCounts,
+  );
+
+  emu.setNow('2026-03-02T06:00:00Z');
+  emu.clickMenu('Daily digest…', ['7']);
+  emu.setNow('2026-03-02T08:30:00Z');
+  measure(
+    size,
+    'Daily run (trigger): scores, list, digest email',
+    emu,
+    () => {
+      const [result] = emu.fireTimeTriggers('daily');
+      if (!result?.ok) throw new Error(`daily run failed: ${result?.error}`);
+    },
+    'must fit in 6 minutes of Apps Script time',
+  );
+}
+
+function writeResults(dir: string): void {
+  const out = resolve(dir);
+  const at = new Date().toISOString();
+  writeFileSync(
+    join(out, 'benchmarks.json'),
+    JSON.stringify({at, node: process.version, rows}, null, 2) + '\n',
+  );
+  const lines = [
+    '# Benchmarks',
+    '',
+    `Measured by \`npm run bench\` on ${at.slice(0, 10)} (Node ${process.version}, 2 cores).`,
+    'Calls are Apps Script service calls counted by the emulator (the cost in',
+    "real Apps Script, where each is a round trip); times are this machine's,",
+    'running the built bundle in the emulator (or the pure core in Node).',
+    '',
+    '| size | operation | service calls | busiest calls | ms | note |',
+    '|---|---|---:|---|---:|---|',
+    ...rows.map(
+      r =>
+        `| ${r.size} | ${r.operation} | ${r.calls} | ${r.detail} | ${r.ms} | ${r.note} |`,
+    ),
+    '',
+    'Sizes: typical = 2,000 supporters × 20,000 interactions; limit = 50,000 × 1,000,000',
+    "(about the 10-million-cell limit of a spreadsheet; the emulator's cell limit is raised for it).",
+    '',
+  ];
+  writeFileSync(join(out, 'benchmarks.md'), lines.join('\n'));
+  console.log(`wrote ${join(out, 'benchmarks.md')}`);
+}
+
+function main(argv: string[]): void {
+  const at = argv.indexOf('--sizes');
+  const names = at >= 0 ? argv[at + 1].split(',') : Object.keys(SIZES);
+  const dirAt = argv.indexOf('--out');
+  for (const name of names) {
+    const size = SIZES[name];
+    if (!size)
+      throw new Error(
+        `unknown size ${name}: use ${Object.keys(SIZES).join(', ')}`,
+      );
+    coreScores(size);
+    setupCost(size);
+    addOnCosts(size);
+  }
+  writeResults(dirAt >= 0 ? argv[dirAt + 1] : resolve(__dirname, '../docs'));
+  const peak = process.resourceUsage().maxRSS / 1024;
+  console.log(`peak memory (RSS): ${Math.round(peak)} MB`);
+}
+
+if (require.main === module) main(process.argv.slice(2));

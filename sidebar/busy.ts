@@ -1,0 +1,45 @@
+/**
+ * One server call per user action, and never two at once from the same
+ * controls: the controls are disabled while the call is in flight (so a
+ * double click cannot log twice), focus comes back to where it was, and a
+ * failure is shown in the panel with the form left as it was.
+ */
+import {showError} from './status';
+
+type Control =
+  | HTMLButtonElement
+  | HTMLInputElement
+  | HTMLSelectElement
+  | HTMLTextAreaElement;
+
+const CONTROLS = 'button, input, select, textarea';
+
+/** Runs `work` with every control inside `scope` disabled; null when it failed (the error is shown). */
+export async function whileBusy<T>(
+  scope: HTMLElement,
+  work: () => Promise<T>,
+): Promise<T | null> {
+  const focused = document.activeElement;
+  const controls = [...scope.querySelectorAll<Control>(CONTROLS)].filter(
+    c => !c.disabled,
+  );
+  controls.forEach(c => (c.disabled = true));
+  scope.setAttribute('aria-busy', 'true');
+  try {
+    return await work();
+  } catch (e) {
+    showError(e instanceof Error ? e.message : String(e));
+    return null;
+  } finally {
+    controls.forEach(c => (c.disabled = false));
+    scope.removeAttribute('aria-busy');
+    // A disabled control loses focus; give it back to the keyboard user.
+    if (
+      focused instanceof HTMLElement &&
+      focused.isConnected &&
+      (document.activeElement === document.body || !document.activeElement)
+    ) {
+      focused.focus();
+    }
+  }
+}

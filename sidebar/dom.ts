@@ -1,0 +1,82 @@
+/**
+ * Building the sidebar's elements. Data only ever becomes text nodes or
+ * attribute values (never markup), so a supporter called
+ * `<img src=x onerror=alert(1)>` is shown as exactly that text.
+ */
+
+type Child = Node | string | number | null | undefined | false;
+
+export interface Props {
+  className?: string;
+  /** Attributes, set with setAttribute (false/null/undefined leave one out). */
+  attrs?: Record<string, string | number | boolean | null | undefined>;
+  on?: Partial<{[K in keyof HTMLElementEventMap]: (e: HTMLElementEventMap[K]) => void}>;
+}
+
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Props | null = null,
+  ...children: (Child | Child[])[]
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (props?.className) node.className = props.className;
+  for (const [name, value] of Object.entries(props?.attrs ?? {})) {
+    if (value === true) node.setAttribute(name, '');
+    else if (value !== false && value !== null && value !== undefined) {
+      node.setAttribute(name, String(value));
+    }
+  }
+  for (const [type, handler] of Object.entries(props?.on ?? {})) {
+    node.addEventListener(type, handler as EventListener);
+  }
+  append(node, children.flat());
+  return node;
+}
+
+export function append(parent: Node, children: Child[]): void {
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    parent.appendChild(
+      typeof child === 'string' || typeof child === 'number'
+        ? document.createTextNode(String(child))
+        : child,
+    );
+  }
+}
+
+/** Replaces everything inside `parent`. */
+export function fill(parent: Node, ...children: (Child | Child[])[]): void {
+  parent.replaceChildren();
+  append(parent, children.flat());
+}
+
+export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
+  const node = document.getElementById(id);
+  if (!node) throw new Error(`sidebar.html has no #${id}`);
+  return node as T;
+}
+
+/** A link that opens outside the sidebar; only http(s) addresses become links. */
+export function externalLink(
+  url: string,
+  text: string,
+  label?: string,
+): HTMLElement {
+  if (!/^https?:\/\//i.test(url)) return el('span', null, text);
+  return el(
+    'a',
+    {
+      attrs: {
+        href: url,
+        target: '_blank',
+        rel: 'noopener noreferrer',
+        'aria-label': label,
+      },
+    },
+    text,
+  );
+}
+
+let uid = 0;
+/** A fresh id for label/for and aria-* references. */
+export const newId = (prefix: string) => `${prefix}-${++uid}`;
