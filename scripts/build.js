@@ -130,6 +130,7 @@ async function buildTools() {
     cli: 'emulator/cli.ts',
     bench: 'scripts/bench.ts',
     demo: 'scripts/make-demo.ts',
+    'render-digest': 'scripts/render-digest.ts',
     // UrlFetchApp's synchronous HTTP runs in a worker thread that loads this
     // file from beside the bundled tool (see emulator/services/url-fetch.ts).
     'url-fetch-worker': 'emulator/services/url-fetch-worker.ts',

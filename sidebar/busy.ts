@@ -14,12 +14,18 @@ type Control =
 
 const CONTROLS = 'button, input, select, textarea';
 
-/** Runs `work` with every control inside `scope` disabled; null when it failed (the error is shown). */
+/**
+ * Runs `work` (the call, and drawing its answer) with every control inside
+ * `scope` disabled; null when it failed (the error is shown). Focus returns
+ * to the control that had it — or, when `work` redrew it, to the control
+ * with the same `data-focus` — unless the user has left the sidebar.
+ */
 export async function whileBusy<T>(
   scope: HTMLElement,
   work: () => Promise<T>,
 ): Promise<T | null> {
   const focused = document.activeElement;
+  const focusKey = focused instanceof HTMLElement ? focused.dataset.focus : '';
   const controls = [...scope.querySelectorAll<Control>(CONTROLS)].filter(
     c => !c.disabled,
   );
@@ -34,12 +40,17 @@ export async function whileBusy<T>(
     controls.forEach(c => (c.disabled = false));
     scope.removeAttribute('aria-busy');
     // A disabled control loses focus; give it back to the keyboard user.
-    if (
-      focused instanceof HTMLElement &&
-      focused.isConnected &&
-      (document.activeElement === document.body || !document.activeElement)
-    ) {
-      focused.focus();
+    const lost =
+      document.activeElement === document.body || !document.activeElement;
+    if (lost && document.hasFocus() && focused instanceof HTMLElement) {
+      const again = focused.isConnected
+        ? focused
+        : focusKey
+          ? document.querySelector<HTMLElement>(
+              `[data-focus="${CSS.escape(focusKey)}"]`,
+            )
+          : null;
+      again?.focus();
     }
   }
 }

@@ -7,7 +7,12 @@
  * key after the change, so they are never reloaded or overwritten by a poll
  * that started before them.
  */
-import type {BulkView, SelectionState, SupporterView} from '../src/api';
+import type {
+  BulkView,
+  SelectionState,
+  SupporterTarget,
+  SupporterView,
+} from '../src/api';
 import {callServer} from './server';
 import {showError} from './status';
 
@@ -99,4 +104,14 @@ async function poll(): Promise<void> {
 export function startFollowingSelection(): void {
   void poll();
   window.setInterval(() => void poll(), POLL_MS);
+}
+
+/** Whom an action applies to: the selected person (by id when they have one) or the selected rows. */
+export function targetOf(selection: Current): SupporterTarget | null {
+  if (selection.kind === 'one') {
+    const {id, row} = selection.supporter;
+    return id ? {ids: [id]} : {rows: [{first: row, last: row}]};
+  }
+  if (selection.kind === 'many') return {rows: selection.bulk.rows};
+  return null;
 }

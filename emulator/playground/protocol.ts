@@ -119,6 +119,8 @@ export interface DialogSurfaceView extends SurfaceView {
 }
 
 export interface ExecutionView {
+  /** Position in the emulator's executions log. */
+  seq: number;
   fn: string;
   kind: string;
   ok: boolean;
@@ -136,13 +138,15 @@ export interface PlaygroundState {
   menus: MenuInfo[];
   sidebar: SurfaceView | null;
   dialog: DialogSurfaceView | null;
-  /** The latest few toasts; the page shows those it has not shown yet. */
+  /** The latest few toasts since the page opened the file; it shows each once. */
   toasts: ToastView[];
   /** Every email sent so far, newest last. */
   mail: MailSummary[];
   charts: ChartView[];
   /** The latest executions, newest last (the Apps Script "Executions" page). */
   executions: ExecutionView[];
+  /** The first execution since the page opened the file (failures after it are reported). */
+  executionsFrom: number;
   /** The top-level functions google.script.run may call. */
   serverFunctions: string[];
   /** Where Save writes, or null when the playground was started without one. */

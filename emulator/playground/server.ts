@@ -72,6 +72,7 @@ class OpenSurfaces {
   private dialogsSeen: number;
   sidebar: number | null = null;
   dialog: number | null = null;
+  opened = {toasts: 0, executions: 0};
 
   constructor(private readonly emu: Emulator) {
     this.sidebarsSeen = emu.ui.sidebars.length;
@@ -102,13 +103,19 @@ class OpenSurfaces {
               ...(dialog.height === undefined ? {} : {height: dialog.height}),
             },
       saveTo,
+      opened: this.opened,
     };
   }
 
-  closeAll(): void {
+  /** The user (re)opens the file: nothing is open yet, and old toasts are gone. */
+  reopen(): void {
     this.view(null);
     this.sidebar = null;
     this.dialog = null;
+    this.opened = {
+      toasts: this.emu.ui.toasts.length,
+      executions: this.emu.executions.length,
+    };
   }
 }
 
@@ -127,7 +134,7 @@ export async function startPlayground(
     'GET /api/state': (_body, url) =>
       playgroundState(emu, windowOf(url), surfaces.view(saveTo)),
     'POST /api/open': () => {
-      surfaces.closeAll();
+      surfaces.reopen();
       emu.open('LIMITED');
       return {ok: true};
     },

@@ -63,6 +63,8 @@ export interface Surfaces {
   sidebar: PlaygroundState['sidebar'];
   dialog: PlaygroundState['dialog'];
   saveTo: string | null;
+  /** Where the toast and execution logs stood when the page opened the file. */
+  opened: {toasts: number; executions: number};
 }
 
 export function playgroundState(
@@ -72,7 +74,6 @@ export function playgroundState(
 ): PlaygroundState {
   const model = emu.spreadsheet;
   const sheet = activeSheet(emu);
-  const toasts = emu.ui.toasts;
   const bundle = emu.runtime.bundle();
   return {
     spreadsheet: {name: model.name, timeZone: model.timeZone},
@@ -87,14 +88,14 @@ export function playgroundState(
     menus: emu.menus(),
     sidebar: surfaces.sidebar,
     dialog: surfaces.dialog,
-    toasts: toasts
-      .slice(-RECENT_TOASTS)
-      .map((t, i) => ({
-        seq: toasts.length - Math.min(toasts.length, RECENT_TOASTS) + i,
+    toasts: recent(emu.ui.toasts, RECENT_TOASTS, surfaces.opened.toasts).map(
+      ([seq, t]) => ({
+        seq,
         title: t.title,
         message: t.message,
         timeoutSeconds: t.timeoutSeconds,
-      })),
+      }),
+    ),
     mail: emu.mail.map((m, seq) => ({
       seq,
       to: m.to,
@@ -104,7 +105,8 @@ export function playgroundState(
       at: m.at.toISOString(),
     })),
     charts: chartsOf(emu, sheet),
-    executions: emu.executions.slice(-RECENT_EXECUTIONS).map(e => ({
+    executions: recent(emu.executions, RECENT_EXECUTIONS).map(([seq, e]) => ({
+      seq,
       fn: e.fn,
       kind: e.kind,
       ok: e.ok,
@@ -115,9 +117,16 @@ export function playgroundState(
     serverFunctions: [...bundle.entryPoints.keys()].filter(name =>
       bundle.isPublicEntryPoint(name),
     ),
+    executionsFrom: surfaces.opened.executions,
     saveTo: surfaces.saveTo,
     now: emu.now().toISOString(),
   };
+}
+
+/** The last `count` entries of a log (from `from` on), with their positions. */
+function recent<T>(log: T[], count: number, from = 0): [number, T][] {
+  const start = Math.max(from, log.length - count);
+  return log.slice(start).map((entry, i) => [start + i, entry]);
 }
 
 /** Keeps a requested window inside the sheet and the size limits. */

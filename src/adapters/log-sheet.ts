@@ -33,6 +33,10 @@ export function getLogSheet(ss: Spreadsheet): Sheet | null {
 /** Creates the log with headers, formats and validation; returns it. */
 export function createLogSheet(ss: Spreadsheet): Sheet {
   const sheet = ss.insertSheet(LOG_SHEET_NAME);
+  // Every cell of the grid counts towards a spreadsheet's 10 million, empty
+  // or not: a log of a million rows must not carry 15 unused columns.
+  const extra = sheet.getMaxColumns() - WIDTH;
+  if (extra > 0) sheet.deleteColumns(WIDTH + 1, extra);
   sheet.getRange(1, 1, 1, WIDTH).setValues([[...LOG_HEADERS]]);
   sheet
     .getRange(1, 1, 1, WIDTH)

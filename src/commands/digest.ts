@@ -128,9 +128,13 @@ function digestEmail(
   });
   const tab = getTodaySheet(ss);
   return renderDigest({
-    lines: build.lines,
+    lines: build.lines.map(line => ({
+      ...line,
+      handles: build.people.get(line.supporterId)?.handles,
+    })),
     ...extras,
-    sheetUrl: ss.getUrl() + (tab ? `#gid=${tab.getSheetId()}` : ''),
+    sheetUrl: ss.getUrl(),
+    todayTabGid: tab?.getSheetId() ?? null,
     todayLabel: Utilities.formatDate(run.now, run.timeZone, 'EEEE d MMMM yyyy'),
     spreadsheetName: ss.getName(),
     allQuiet: settings.allQuiet,

@@ -4,38 +4,15 @@
  * yesterday, and people who moved band since the last daily run.
  */
 import {dayNumber, daysUntilBirthday, formatDay, parseBirthday} from './dates';
+import {DigestBandMove, DigestBirthday, DigestEngagement} from './digest';
 import {Interaction} from './model';
 import {extractInterest, OutreachPerson} from './outreach';
 import {SupporterScore} from './scoring';
-import {Band} from './settings';
-
-export interface UpcomingBirthday {
-  name: string;
-  date: string;
-  inDays: number;
-  interest?: string;
-}
-
-export interface NewEngagement {
-  name: string;
-  kind: string;
-  when: string;
-  note: string;
-  link: string;
-  channel: string;
-}
-
-export interface BandMove {
-  name: string;
-  from: Band;
-  to: Band;
-  responsiveness: number;
-}
 
 export interface DigestExtras {
-  birthdays: UpcomingBirthday[];
-  engagement: NewEngagement[];
-  bandMoves: BandMove[];
+  birthdays: DigestBirthday[];
+  engagement: DigestEngagement[];
+  bandMoves: DigestBandMove[];
 }
 
 export function digestExtras(input: {
@@ -50,7 +27,7 @@ export function digestExtras(input: {
   const {people, now, timeZone} = input;
   const today = dayNumber(now, timeZone);
   const window = input.birthdayDays ?? 7;
-  const birthdays: UpcomingBirthday[] = [];
+  const birthdays: DigestBirthday[] = [];
   for (const person of people.values()) {
     if (person.doNotContact) continue;
     const birthday = parseBirthday(person.birthday, timeZone);
@@ -88,7 +65,7 @@ export function digestExtras(input: {
       channel: e.channel,
     }));
 
-  const bandMoves: BandMove[] = [];
+  const bandMoves: DigestBandMove[] = [];
   for (const score of input.scores) {
     if (!score.bandMoved || !score.previousBand || !contactable(score.id)) {
       continue;

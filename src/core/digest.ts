@@ -9,7 +9,7 @@
  * - Both bodies are rendered from one model (sections of items), so the
  *   text-only mail never says less than the HTML one.
  * - HTML is the mail-client dialect: nested tables, inline styles only
- *   (Gmail and Outlook drop <style>), 600 px wide, system fonts, no images,
+ *   (many clients drop or rewrite <style>), 600 px wide, system fonts, no images,
  *   no scripts. Every piece of data goes through `escapeHtml`, every URL
  *   through `safeHref` (only http(s) and mailto become links; the text body
  *   drops the same URLs).
@@ -101,13 +101,6 @@ const MAX_QUOTE = 200;
 // ---------------------------------------------------------------------------
 // Links.
 
-/** encodeURIComponent throws on a lone surrogate (a name cut mid-emoji). */
-const wellFormed = (text: string) =>
-  text.replace(
-    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
-    '\uFFFD',
-  );
-
 /** The URL when it may become a link (safeHref's rule), else ''. */
 const linkable = (url: unknown): string =>
   typeof url === 'string' && safeHref(url) ? url.trim() : '';
@@ -196,9 +189,7 @@ function lineItem(line: DigestLine): Item {
   const links: Link[] = [];
   for (const network of NETWORKS) {
     const text = line.compose?.[network];
-    const url = text
-      ? composeUrl(network, wellFormed(text), handles[network])
-      : '';
+    const url = text ? composeUrl(network, text, handles[network]) : '';
     if (url)
       links.push({
         label: `Post on ${NETWORK_LABELS[network]}`,

@@ -5,13 +5,20 @@
  */
 import {Network, normaliseHandle} from './handles';
 
+/** encodeURIComponent throws on a lone surrogate (a name cut mid-emoji). */
+const wellFormed = (text: string) =>
+  text.replace(
+    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    '\uFFFD',
+  );
+
 /** A compose window with the text filled in, for the networks that have one. */
 export function composeUrl(
   network: Network,
   text: string,
   handle = '',
 ): string {
-  const q = encodeURIComponent(text);
+  const q = encodeURIComponent(wellFormed(text));
   switch (network) {
     case 'x':
       return `https://twitter.com/intent/tweet?text=${q}`;
