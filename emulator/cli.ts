@@ -10,12 +10,14 @@
  */
 import {basename, extname, resolve} from 'node:path';
 import {wallTimeToInstant} from '../src/core/dates';
-import {isUserError} from '../src/core/errors';
+import {UserError, isUserError} from '../src/core/errors';
+import {buildDemo, DEMO_DEFAULTS} from '../scripts/demo';
 import {EmulatorUsageError} from './exception';
 import {Emulator, type EmulatorState, type MenuItemInfo} from './index';
 import {readWorkbookFile, writeWorkbookFile} from './io';
 import {writeMailFiles} from './io/mail-files';
 import {messageOf} from './runtime';
+import {type Playground, startPlayground} from './playground/server';
 import type {SpreadsheetState} from './sheets/state';
 import {isValidTimeZone} from './sheets/zones';
 
@@ -32,6 +34,12 @@ export const USAGE = `whuffie <command> --in FILE [--out FILE] [--now ISO-8601] 
   select SHEET!A1:B2   set the user's selection (what the sidebar follows)
   trigger [daily|all]  fire installed time-driven triggers as the clock
                        would: installable context, no active spreadsheet
+  serve                the local playground on this workbook: a page on
+                       127.0.0.1 with the grid, the menu, the sidebar and
+                       the mail sent; --port N (default 8080, or any free
+                       port if it is busy; 0 for any), --out FILE.xlsx is
+                       where its Save writes, --demo (instead of --in)
+                       opens the demo workbook. Runs until Ctrl-C
 `;
 
 /** The built add-on, next to the package (build/cli.js and emulator/cli.ts alike). */
@@ -47,13 +55,21 @@ export interface CliIo {
 /** The command line is wrong: exit 2 with the usage text. */
 class UsageError extends Error {}
 
-const COMMANDS = ['menu', 'call', 'edit', 'select', 'trigger'] as const;
+const COMMANDS = [
+  'menu',
+  'call',
+  'edit',
+  'select',
+  'trigger',
+  'serve',
+] as const;
 type Command = (typeof COMMANDS)[number];
 
 export interface CliArgs {
   command: Command;
   /** What follows the command: a caption, a function and its JSON, a cell… */
   operands: string[];
+  /** The workbook file ('' for `serve --demo`). */
   in: string;
   out?: string;
   /** As typed; read in the spreadsheet's zone unless it names its own. */
@@ -67,6 +83,10 @@ export interface CliArgs {
   callArguments: unknown[];
   /** Hidden: the built add-on's folder (tests point it at a fixture). */
   dist?: string;
+  /** serve: the port to listen on, as typed. */
+  port?: string;
+  /** serve: the demo workbook instead of --in. */
+  demo?: true;
 }
 
 const VALUE_OPTIONS = {
@@ -77,6 +97,7 @@ const VALUE_OPTIONS = {
   '--user': 'user',
   '--mail-dir': 'mailDir',
   '--dist': 'dist',
+  '--port': 'port',
 } as const;
 
 const ISO_8601 =
@@ -90,6 +111,7 @@ export function parseArgs(argv: readonly string[]): CliArgs | null {
   const words: string[] = [];
   const answers: string[] = [];
   let json = false;
+  let demo = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') {
@@ -102,9 +124,10 @@ export function parseArgs(argv: readonly string[]): CliArgs | null {
       continue;
     }
     const [flag, inline] = splitFlag(arg);
-    if (flag === '--json') {
-      if (inline !== undefined) throw new UsageError('--json takes no value');
-      json = true;
+    if (flag === '--json' || flag === '--demo') {
+      if (inline !== undefined) throw new UsageError(`${flag} takes no value`);
+      if (flag === '--json') json = true;
+      else demo = true;
       continue;
     }
     if (flag !== '--answer' && !(flag in VALUE_OPTIONS)) {
@@ -140,7 +163,11 @@ export function parseArgs(argv: readonly string[]): CliArgs | null {
       '--answer only answers the dialogs of a clicked menu item',
     );
   }
-  if (options.in === undefined) throw new UsageError('--in FILE is required');
+  if (command === 'serve') checkServe(options, demo, json);
+  else if (demo) throw new UsageError('--demo only goes with serve');
+  if (options.in === undefined && !demo) {
+    throw new UsageError('--in FILE is required');
+  }
   if (options.now !== undefined && !ISO_8601.test(options.now)) {
     throw new UsageError(
       `--now ${options.now} is not an ISO-8601 time (like 2026-09-01T08:00 or 2026-09-01T08:00:00Z)`,
@@ -161,12 +188,47 @@ export function parseArgs(argv: readonly string[]): CliArgs | null {
   return {
     command: command as Command,
     operands,
-    in: options.in,
+    in: options.in ?? '',
     ...options,
+    ...(demo ? {demo: true as const} : {}),
     json,
     answers,
     callArguments,
   };
+}
+
+/** The options serve takes, and how they combine. */
+function checkServe(
+  options: Partial<Record<'in' | 'out' | 'port' | 'user' | 'mailDir', string>>,
+  demo: boolean,
+  json: boolean,
+): void {
+  if (demo && options.in !== undefined) {
+    throw new UsageError('--demo opens the demo workbook: leave out --in');
+  }
+  if (demo && options.user !== undefined) {
+    throw new UsageError("--demo runs as the demo's user: leave out --user");
+  }
+  if (json || options.mailDir !== undefined) {
+    throw new UsageError(
+      'serve shows everything on its page: --json and --mail-dir do not apply',
+    );
+  }
+  if (
+    options.out !== undefined &&
+    extname(options.out).toLowerCase() !== '.xlsx'
+  ) {
+    throw new UsageError(
+      "serve saves to .xlsx (a CSV holds one sheet and none of the add-on's state)",
+    );
+  }
+  const port = options.port;
+  if (
+    port !== undefined &&
+    !(/^\d{1,5}$/.test(port) && Number(port) <= 65535)
+  ) {
+    throw new UsageError(`--port ${port} is not a port number (0-65535)`);
+  }
 }
 
 function splitFlag(arg: string): [string, string | undefined] {
@@ -193,6 +255,9 @@ function checkOperands(command: Command, operands: string[]): void {
     case 'select':
       if (count !== 1)
         throw new UsageError('select needs one range: select Sheet1!A2:A4');
+      return;
+    case 'serve':
+      if (count) throw new UsageError('serve takes no operands');
       return;
     case 'trigger':
       if (
@@ -230,7 +295,9 @@ export async function main(
       io.stdout.write(USAGE);
       return 0;
     }
-    return await run(args, io);
+    return args.command === 'serve'
+      ? await serve(args, io)
+      : await run(args, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`whuffie: ${error.message}\n\n${USAGE}`);
@@ -262,7 +329,8 @@ interface Report {
   thrown?: string;
 }
 
-async function run(args: CliArgs, io: CliIo): Promise<number> {
+/** The built add-on running over the --in workbook, not opened yet. */
+async function loadEmulator(args: CliArgs, io: CliIo): Promise<Emulator> {
   const input = await readWorkbookFile(args.in, {
     cwd: io.cwd,
     timeZone: args.tz,
@@ -276,8 +344,16 @@ async function run(args: CliArgs, io: CliIo): Promise<number> {
       input.state && args.tz ? withTimeZone(input.state, args.tz) : input.state,
     spreadsheetName: basename(args.in, extname(args.in)),
   });
-  emulator.loadBundle(args.dist ? resolve(io.cwd, args.dist) : DEFAULT_DIST);
+  emulator.loadBundle(distOf(args, io));
+  return emulator;
+}
 
+function distOf(args: CliArgs, io: CliIo): string {
+  return args.dist ? resolve(io.cwd, args.dist) : DEFAULT_DIST;
+}
+
+async function run(args: CliArgs, io: CliIo): Promise<number> {
+  const emulator = await loadEmulator(args, io);
   const before = marks(emulator);
   const report: Report = {lines: [], fields: {}, errors: new Set()};
   // The user opens the file: onOpen builds the menu (LIMITED, as in Sheets).
@@ -314,6 +390,57 @@ async function run(args: CliArgs, io: CliIo): Promise<number> {
   }
   print(io, args, emulator, before, report, wrote);
   return report.errors.size ? 1 : 0;
+}
+
+/** The playground's preferred port; when it is busy, any free one. */
+const PLAYGROUND_PORT = 8080;
+
+/**
+ * `serve`: the playground on the workbook until Ctrl-C. The page opens the
+ * file itself (onOpen runs when the page loads, as when Sheets opens it).
+ */
+async function serve(args: CliArgs, io: CliIo): Promise<number> {
+  const emulator = args.demo
+    ? buildDemo({
+        distDir: distOf(args, io),
+        ...(args.tz ? {timeZone: args.tz} : {}),
+        ...(args.now
+          ? {
+              now: instantOfNow(
+                args.now,
+                args.tz ?? DEMO_DEFAULTS.timeZone,
+              ).toISOString(),
+            }
+          : {}),
+      })
+    : await loadEmulator(args, io);
+  const saveTo = args.out === undefined ? undefined : resolve(io.cwd, args.out);
+  const listen = (port: number) =>
+    startPlayground({emulator, port, host: '127.0.0.1', saveTo});
+  let playground: Playground;
+  try {
+    playground = await listen(
+      args.port === undefined ? PLAYGROUND_PORT : Number(args.port),
+    );
+  } catch (error) {
+    if ((error as {code?: string}).code !== 'EADDRINUSE') throw error;
+    if (args.port !== undefined) {
+      throw new UserError(
+        `port ${args.port} is in use (--port 0 picks any free port)`,
+      );
+    }
+    playground = await listen(0);
+  }
+  io.stdout.write(`Playground: ${playground.url}\n`);
+  io.stdout.write(
+    `${saveTo ? `Save writes ${args.out}. ` : ''}Ctrl-C stops it.\n`,
+  );
+  await new Promise(stop => {
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await playground.close();
+  return 0;
 }
 
 /** `--now` without a zone is a wall-clock time in the spreadsheet's zone. */

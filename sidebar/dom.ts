@@ -45,7 +45,10 @@ export function append(parent: Node, children: Child[]): void {
 }
 
 /** Replaces everything inside `parent`. */
-export function fill(parent: Node, ...children: (Child | Child[])[]): void {
+export function fill(
+  parent: Element,
+  ...children: (Child | Child[])[]
+): void {
   parent.replaceChildren();
   append(parent, children.flat());
 }

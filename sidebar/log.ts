@@ -4,7 +4,7 @@
  * and channel; asks and donations take one more choice. The answer rescored
  * the person, so the whuffie shown changes at once.
  */
-import type {Direction, LogRequest, LogResult} from '../src/api';
+import type {LogRequest, LogResult} from '../src/api';
 import {whileBusy} from './busy';
 import {byId, el, fill, newId} from './dom';
 import {oneDecimal, plural} from './format';
@@ -17,39 +17,8 @@ import {
   show,
   targetOf,
 } from './selection';
+import {ASKS, DONATION, QuickLog, THEY, WE} from './quick-log';
 import {announce} from './status';
-
-interface QuickLog {
-  label: string;
-  direction: Direction;
-  kind: string;
-}
-
-/** The one-click events: their words are the history's (src/commands/sidebar.ts). */
-export const THEY: readonly QuickLog[] = [
-  {label: 'They retweeted us', direction: 'inbound', kind: 'retweet'},
-  {label: 'They replied', direction: 'inbound', kind: 'reply'},
-  {label: 'They mentioned us', direction: 'inbound', kind: 'mention'},
-  {label: 'They asked us a question', direction: 'inbound', kind: 'question'},
-  {label: 'They liked our post', direction: 'inbound', kind: 'like'},
-  {label: 'They volunteered', direction: 'inbound', kind: 'volunteered'},
-];
-
-export const WE: readonly QuickLog[] = [
-  {label: 'We thanked them', direction: 'outbound', kind: 'thanks'},
-  {label: 'We retweeted them', direction: 'outbound', kind: 'retweet'},
-  {label: 'Birthday wish', direction: 'outbound', kind: 'birthday wish'},
-  {label: 'Asked for feedback', direction: 'outbound', kind: 'feedback request'},
-  {label: 'We answered them', direction: 'outbound', kind: 'answer'},
-  {label: 'We checked in', direction: 'outbound', kind: 'check-in'},
-];
-
-export const ASKS: readonly QuickLog[] = [
-  {label: 'to share', direction: 'outbound', kind: 'ask: share'},
-  {label: 'to act', direction: 'outbound', kind: 'ask: act'},
-  {label: 'to volunteer', direction: 'outbound', kind: 'ask: volunteer'},
-  {label: 'to give', direction: 'outbound', kind: 'ask: give'},
-];
 
 const CHANNELS = ['x', 'bluesky', 'mastodon', 'email', 'in person', 'phone', 'other'];
 const CHANNEL_NAMES: Record<string, string> = {
@@ -142,14 +111,13 @@ export function buildLog(root: HTMLElement): void {
     ),
   );
   askPanel.hidden = true;
-  const donation: QuickLog = {label: 'They donated', direction: 'inbound', kind: 'donation'};
   const donationPanel = el(
     'div',
     {className: 'more', attrs: {id: newId('donation')}},
     field('Amount', fields.amount, '(optional)'),
     el(
       'button',
-      {className: 'button primary small', attrs: {type: 'button'}, on: {click: log(donation, true)}},
+      {className: 'button primary small', attrs: {type: 'button'}, on: {click: log(DONATION, true)}},
       'Log donation',
     ),
   );

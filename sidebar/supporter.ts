@@ -162,7 +162,7 @@ function scores(view: SupporterView): HTMLElement {
 function tagGroup(view: SupporterView, field: TagField): HTMLElement {
   const tags = view[field];
   const legendId = newId('tags');
-  const group = el(
+  const group: HTMLElement = el(
     'fieldset',
     {className: 'tags', attrs: {'aria-labelledby': legendId}},
     el('legend', {attrs: {id: legendId}}, FIELD_NAMES[field]),

@@ -363,6 +363,12 @@ export interface TodayApi {
 /** Every function the sidebar calls: top-level functions in src/surface.ts. */
 export type ServerApi = SupporterApi & TodayApi;
 
+/**
+ * `Surface` itself, when it has every function of `Api` with a compatible
+ * signature; else a compile error. src/surface.ts checks itself with it.
+ */
+export type Implements<Api, Surface extends Api> = Surface;
+
 // ---- Compile-time check: nothing but plain data crosses --------------------------
 
 type Primitive = string | number | boolean | null | undefined;

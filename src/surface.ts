@@ -22,6 +22,24 @@ import {
 } from './commands/today';
 import {parseMeasure} from './core/sheet-functions';
 import {runMenuCommand} from './adapters/ui';
+import type {
+  DigestSettings as DigestSettingsRequest,
+  DigestSettingsView,
+  HealthView,
+  Notice,
+  SnoozePeriod,
+  TodayApi,
+  TodayView,
+} from './api';
+import {
+  completeToday,
+  digestSettingsView,
+  healthView,
+  saveDigest,
+  snoozeToday,
+  testDigest,
+  todayView,
+} from './commands/sidebar-today';
 
 /**
  * Runs when the user opens the spreadsheet: AuthMode.NONE before the add-on
@@ -145,4 +163,109 @@ export function SUPPORTER_VALUE(
   return sheetFunction(who, log, row => row[m]);
 }
 
+// ---- Today, the digest and health, for the sidebar (google.script.run) -----
+
+/** Sidebar: today's list (rebuilt first if the tab is from another day). */
+export function getTodayList(): TodayView {
+  return todayView(SpreadsheetApp.getActiveSpreadsheet(), new Date());
+}
+
+/** Sidebar: Done on a line of today's list. */
+export function completeTodayLine(key: string): TodayView {
+  return completeToday(SpreadsheetApp.getActiveSpreadsheet(), key, new Date());
+}
+
+/** Sidebar: snooze the person on a line of today's list. */
+export function snoozeTodayLine(key: string, period: SnoozePeriod): TodayView {
+  return snoozeToday(
+    SpreadsheetApp.getActiveSpreadsheet(),
+    key,
+    period,
+    new Date(),
+  );
+}
+
+/** Sidebar: the daily digest settings of this user for this spreadsheet. */
+export function getDigestSettings(): DigestSettingsView {
+  return digestSettingsView(SpreadsheetApp.getActiveSpreadsheet());
+}
+
+/** Sidebar: turn the digest on or off, set its hour and recipients. */
+export function saveDigestSettings(
+  settings: DigestSettingsRequest,
+): DigestSettingsView {
+  return saveDigest(SpreadsheetApp.getActiveSpreadsheet(), settings);
+}
+
+/** Sidebar: send a test digest now. */
+export function sendTestDigest(): Notice {
+  return testDigest(SpreadsheetApp.getActiveSpreadsheet(), new Date());
+}
+
+/** Sidebar: how the last daily run went. */
+export function getHealth(): HealthView {
+  return healthView(SpreadsheetApp.getActiveSpreadsheet());
+}
+
+/** Fails to compile when an entry point above no longer matches src/api.ts. */
+export type TodaySurface = Implements<TodayApi, typeof import('./surface')>;
+
 // ---- The sidebar's server API (google.script.run) --------------------------
+// Each one line: the work is in src/commands/sidebar.ts, the shapes in
+// src/api.ts (the sidebar's typed wrapper, sidebar/server.ts, calls these).
+import type {
+  Implements,
+  LogResult,
+  NotesResult,
+  SelectionState,
+  SettingsView,
+  SupporterApi,
+  TagResult,
+} from './api';
+import * as sidebar from './commands/sidebar';
+
+/** Social CRM › Open sidebar */
+export function openSidebar(): void {
+  runMenuCommand('opening the sidebar', sidebar.openSidebar);
+}
+
+/** Sidebar poll: the selected supporter(s); `{unchanged}` while `lastKey` still holds. */
+export function getSelectionState(lastKey?: string | null): SelectionState {
+  return sidebar.getSelectionState(lastKey);
+}
+
+/** Sidebar: turn a relationship tag or topic on or off for one or many rows. */
+export function setTag(request: unknown): TagResult {
+  return sidebar.setTag(request);
+}
+
+/** Sidebar: save a supporter's interest notes. */
+export function saveInterestNotes(request: unknown): NotesResult {
+  return sidebar.saveInterestNotes(request);
+}
+
+/** Sidebar: log an interaction (one click) and rescore. */
+export function logInteraction(request: unknown): LogResult {
+  return sidebar.logInteraction(request);
+}
+
+/** Sidebar: the Settings panel's vocabularies and scoring values. */
+export function getSettingsView(): SettingsView {
+  return sidebar.getSettingsView();
+}
+
+/** Sidebar: save what the Settings panel changed. */
+export function saveSettings(patch: unknown): SettingsView {
+  return sidebar.saveSettings(patch);
+}
+
+/** Sidebar: weights, half-lives and list length back to the defaults. */
+export function resetSettings(): SettingsView {
+  return sidebar.resetSettings();
+}
+
+/** Fails to compile when an entry point above no longer matches src/api.ts. */
+export type SidebarSurface = Implements<
+  SupporterApi,
+  typeof import('./surface')
+>;

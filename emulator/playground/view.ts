@@ -21,7 +21,7 @@ import {
   type ValidationRule,
 } from '../sheets/records';
 import type {Rect} from '../sheets/rect';
-import {checkedValue, isCheckbox, uncheckedValue} from '../sheets/rules';
+import {checkedValue, uncheckedValue} from '../sheets/rules';
 import type {CellValue} from '../workbook';
 import type {
   CellStyle,
@@ -263,7 +263,7 @@ function cellView(cell: {
     view.kind = 'boolean';
   }
   if (cell.note) view.note = cell.note;
-  if (isCheckbox(rule)) {
+  if (rule?.criteria === 'CHECKBOX') {
     const on = checkedValue(rule);
     const off = uncheckedValue(rule);
     view.checkbox = {

@@ -12,6 +12,7 @@ export interface MenuItem {
 
 /** null marks a separator. */
 export const MENU: readonly (MenuItem | null)[] = [
+  {caption: 'Open sidebar', functionName: 'openSidebar'},
   {caption: 'Set up tracker', functionName: 'setupTracker'},
   {caption: 'Import interactions…', functionName: 'importInteractions'},
   {caption: 'Find possible duplicates', functionName: 'findPossibleDuplicates'},

@@ -23,12 +23,17 @@ function setPending(delta: number): void {
   document.body.dataset.pending = String(pending);
 }
 
+/** Counts `work` as in flight until it settles. */
+export function tracked<T>(work: Promise<T>): Promise<T> {
+  setPending(1);
+  return work.finally(() => setPending(-1));
+}
+
 /** Runs `work` after every action queued before it. */
 export function queued<T>(work: () => Promise<T>): Promise<T> {
-  setPending(1);
   const next = chain.then(work);
   chain = next.catch(() => undefined);
-  return next.finally(() => setPending(-1));
+  return tracked(next);
 }
 
 async function request<T>(

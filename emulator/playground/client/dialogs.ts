@@ -62,7 +62,7 @@ export function ask(question: Question): Promise<Answer> {
       close,
       question.title ? el('h2', {text: question.title, attrs: {id: 'ask-title'}}) : '',
       el('p', {className: 'dialog-message', text: question.prompt, attrs: {id: 'ask-message'}}),
-      input,
+      input ?? '',
       actions,
     );
     dialog.setAttribute('aria-labelledby', question.title ? 'ask-title' : 'ask-message');

@@ -35,17 +35,6 @@ export class Geometry {
     }
   }
 
-  /** The same sheet shape: scroll positions stay meaningful. */
-  sameShape(other: Geometry | null): boolean {
-    return (
-      other !== null &&
-      other.maxRows === this.maxRows &&
-      other.maxColumns === this.maxColumns &&
-      other.frozenRows === this.frozenRows &&
-      other.frozenColumns === this.frozenColumns
-    );
-  }
-
   left(col: number): number {
     return this.colX[Math.max(1, Math.min(col, this.maxColumns + 1))];
   }

@@ -6,9 +6,10 @@
  * formula bar. The grid never changes a cell itself: it reports selections
  * and typed text, and draws whatever state the server sends back.
  */
-import {cellA1, columnToLetters} from '../../sheets/a1';
+import {cellA1, columnToLetters, lettersToColumn} from '../../sheets/a1';
 import type {
   CellView,
+  ChartView,
   GridWindow,
   SelectionView,
   WindowRequest,
@@ -138,10 +139,7 @@ export class Grid {
       return;
     }
     const geometry = new Geometry(grid);
-    const sheetChanged = grid.sheet !== this.grid?.sheet;
-    if (sheetChanged || !geometry.sameShape(this.geometry)) {
-      if (sheetChanged) this.scroller.scrollTo(0, 0);
-    }
+    if (this.grid && grid.sheet !== this.grid.sheet) this.scroller.scrollTo(0, 0);
     this.grid = grid;
     this.geometry = geometry;
     this.build(grid, geometry);
@@ -207,6 +205,32 @@ export class Grid {
     return !(
       loaded(rows, first.row, lastRow, g.maxRows) &&
       loaded(cols, first.col, lastCol, g.maxColumns)
+    );
+  }
+
+  /** Charts float over the grid at their anchor cell, as a labelled card. */
+  renderCharts(charts: ChartView[]): void {
+    const g = this.geometry;
+    if (!g) return;
+    this.charts.replaceChildren(
+      ...charts.map(chart => {
+        const ref = /^([A-Z]+)(\d+)$/.exec(chart.anchor);
+        const col = ref ? lettersToColumn(ref[1]) : 1;
+        const row = ref ? Number(ref[2]) : 1;
+        return el(
+          'figure',
+          {
+            className: 'chart',
+            style: {
+              left: `${ROW_HEADER_WIDTH + g.left(col) - g.left(1)}px`,
+              top: `${HEADER_HEIGHT + g.top(row)}px`,
+            },
+          },
+          el('div', {className: 'chart-icon', attrs: {'aria-hidden': 'true'}}),
+          el('figcaption', {}, el('strong', {text: chart.title || 'Untitled chart'}),
+            el('span', {text: `${chart.type.toLowerCase()} chart of ${chart.ranges.join(', ')}`})),
+        );
+      }),
     );
   }
 
