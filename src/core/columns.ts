@@ -710,12 +710,26 @@ const SYNONYMS: Record<Field, readonly Synonym[]> = {
   band: ['Band'],
 };
 
-const SPELLINGS = new Map<string, {field: Field; weight: number}>();
-for (const [field, list] of Object.entries(SYNONYMS) as [Field, Synonym[]][]) {
-  for (const synonym of list) {
-    const [text, weight] = typeof synonym === 'string' ? [synonym, 1] : synonym;
-    SPELLINGS.set(normaliseHeader(text), {field, weight});
+/**
+ * Header spellings → field, built on first use: top-level code runs on every
+ * execution (each custom-function call loads the whole bundle), so no table
+ * is built until something needs it.
+ */
+let spellings: Map<string, {field: Field; weight: number}> | undefined;
+function headerSpellings(): Map<string, {field: Field; weight: number}> {
+  if (spellings) return spellings;
+  spellings = new Map();
+  for (const [field, list] of Object.entries(SYNONYMS) as [
+    Field,
+    Synonym[],
+  ][]) {
+    for (const synonym of list) {
+      const [text, weight] =
+        typeof synonym === 'string' ? [synonym, 1] : synonym;
+      spellings.set(normaliseHeader(text), {field, weight});
+    }
   }
+  return spellings;
 }
 
 /** Form-question words that carry no meaning ("What's your email?"). */
@@ -794,7 +808,7 @@ export function recogniseHeader(text: unknown): HeaderGuess | null {
   const header = typeof text === 'string' ? text : textOf(text);
   let folded = normaliseHeader(header);
   if (!folded) return null;
-  const exact = SPELLINGS.get(folded);
+  const exact = headerSpellings().get(folded);
   if (exact) return {field: exact.field, confidence: exact.weight};
   // Google Contacts / Outlook numbered groups: "email 1 value", "email 2 address".
   const numbered = /^(.+?) (\d+)(?: (\w+))?$/.exec(folded);
@@ -802,14 +816,14 @@ export function recogniseHeader(text: unknown): HeaderGuess | null {
     const [, base, index, part = 'value'] = numbered;
     if (index !== '1' || !['value', 'address'].includes(part)) return null;
     folded = base;
-    const hit = SPELLINGS.get(folded);
+    const hit = headerSpellings().get(folded);
     if (hit) return {field: hit.field, confidence: hit.weight};
   }
   const plain = normaliseHeader(header.replace(/\([^)]*\)/g, ' '));
-  const hit = SPELLINGS.get(plain);
+  const hit = headerSpellings().get(plain);
   if (hit) return {field: hit.field, confidence: hit.weight * 0.9};
   const words = plain.split(' ').filter(w => w && !FILLERS.has(w));
-  const stripped = SPELLINGS.get(words.join(' '));
+  const stripped = headerSpellings().get(words.join(' '));
   if (stripped)
     return {field: stripped.field, confidence: stripped.weight * 0.85};
   return keywordGuess(words);

@@ -238,18 +238,24 @@ export const IMPORT_COLUMNS: readonly ImportColumnInfo[] = [
   },
 ];
 
-const IMPORT_SPELLINGS = new Map<string, ImportField>();
-for (const column of IMPORT_COLUMNS) {
-  for (const header of [column.header, ...column.synonyms]) {
-    IMPORT_SPELLINGS.set(normaliseHeader(header), column.field);
+/** Import header spellings → field, built on first use (see columns.ts). */
+let importSpellings: Map<string, ImportField> | undefined;
+function importHeaderSpellings(): Map<string, ImportField> {
+  if (importSpellings) return importSpellings;
+  importSpellings = new Map();
+  for (const column of IMPORT_COLUMNS) {
+    for (const header of [column.header, ...column.synonyms]) {
+      importSpellings.set(normaliseHeader(header), column.field);
+    }
   }
+  return importSpellings;
 }
 
 function recogniseImportHeader(text: unknown): {field: ImportField} | null {
   const folded = normaliseHeader(
     typeof text === 'string' ? text : textOf(text),
   );
-  const field = IMPORT_SPELLINGS.get(folded);
+  const field = importHeaderSpellings().get(folded);
   return field ? {field} : null;
 }
 

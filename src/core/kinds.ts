@@ -184,11 +184,17 @@ export const KINDS: readonly KindInfo[] = [
 
 export const KIND_IDS: readonly string[] = KINDS.map(k => k.id);
 
-const kindBySpelling = new Map<string, KindInfo>();
-for (const kind of KINDS) {
-  for (const spelling of [kind.id, ...kind.synonyms]) {
-    kindBySpelling.set(foldSpelling(spelling), kind);
+/** Every accepted spelling → its kind, built on first use (see columns.ts). */
+let kindBySpelling: Map<string, KindInfo> | undefined;
+function kindSpellings(): Map<string, KindInfo> {
+  if (kindBySpelling) return kindBySpelling;
+  kindBySpelling = new Map();
+  for (const kind of KINDS) {
+    for (const spelling of [kind.id, ...kind.synonyms]) {
+      kindBySpelling.set(foldSpelling(spelling), kind);
+    }
   }
+  return kindBySpelling;
 }
 
 function foldSpelling(text: string): string {
@@ -202,7 +208,7 @@ function foldSpelling(text: string): string {
 /** The canonical kind for any accepted spelling, or null when unknown. */
 export function parseKind(text: unknown): KindInfo | null {
   if (typeof text !== 'string') return null;
-  return kindBySpelling.get(foldSpelling(text)) ?? null;
+  return kindSpellings().get(foldSpelling(text)) ?? null;
 }
 
 export function parseDirection(text: unknown): Direction | null {
