@@ -8,6 +8,8 @@
  *   node build/render-digest.js [--input test/fixtures/digest/sample.json]
  *        [--out docs/images/digest.png] [--width 680]
  *        [--chromium /usr/bin/chromium] [--html digest.html]
+ *   node build/render-digest.js --mail out/001-….html   (an email the CLI's
+ *        --mail-dir wrote: the README's picture is a real digest of the demo)
  */
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {dirname, join, resolve} from 'node:path';
@@ -39,9 +41,10 @@ async function main(argv: string[]): Promise<void> {
     flag(argv, 'out') ?? join(root, 'docs/images/digest.png'),
   );
   const width = Number(flag(argv, 'width') ?? 680);
-  const digest = renderDigest(
-    JSON.parse(readFileSync(input, 'utf8')) as DigestInput,
-  );
+  const mail = flag(argv, 'mail');
+  const digest = mail
+    ? {html: readFileSync(resolve(mail), 'utf8'), subject: mail}
+    : renderDigest(JSON.parse(readFileSync(input, 'utf8')) as DigestInput);
   if (!digest) throw new Error(`${input}: nothing to report, so no email`);
   mkdirSync(dirname(out), {recursive: true});
   const html = flag(argv, 'html');

@@ -96,7 +96,7 @@ export function setupTracker(): void {
       // The columns just changed: the next read finds them afresh.
       columns: null,
     });
-    refreshScores(ss, true);
+    refreshScores(ss);
     toast(setupReport(final), 'Tracker ready', 10);
   });
 }
