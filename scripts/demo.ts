@@ -67,6 +67,28 @@ function trackedPeople(emu: Emulator): DemoPerson[] {
     }));
 }
 
+/**
+ * Puts rows into the Interactions log as if the file had always held them
+ * (history, not an edit: no trigger fires), growing the sheet if needed.
+ */
+export function seedLog(emu: Emulator, rows: readonly unknown[][]): void {
+  const model = emu.spreadsheet;
+  const sheet = model.sheetByName(LOG_SHEET_NAME);
+  if (!sheet) throw new Error('set up the tracker first');
+  const first = sheet.lastRow() + 1;
+  const needed = first + rows.length - 1 - sheet.maxRows;
+  if (needed > 0) {
+    model.insertDimension(
+      sheet,
+      'ROWS',
+      sheet.maxRows + 1,
+      needed,
+      sheet.maxRows,
+    );
+  }
+  sheet.storeValues(first, 1, rows as CellValue[][]);
+}
+
 export function buildDemo(options: DemoOptions = {}): Emulator {
   const given = Object.entries(options).filter(([, v]) => v !== undefined);
   const o = {
@@ -93,19 +115,7 @@ export function buildDemo(options: DemoOptions = {}): Emulator {
   );
   // The log is history, not something a user types: it goes straight into
   // the model (as if the file had always held it), then the add-on scores it.
-  const model = emu.spreadsheet;
-  const sheet = model.sheetByName(LOG_SHEET_NAME)!;
-  const needed = log.length + 1 - sheet.maxRows;
-  if (needed > 0) {
-    model.insertDimension(
-      sheet,
-      'ROWS',
-      sheet.maxRows + 1,
-      needed,
-      sheet.maxRows,
-    );
-  }
-  sheet.storeValues(2, 1, log);
+  seedLog(emu, log);
   emu.clickMenu('Refresh scores');
   emu.resetCounts();
   return emu;

@@ -8,6 +8,8 @@ import {readWorkbookFile} from '../../emulator/io';
 import {WorkbookData} from '../../emulator/workbook';
 import {DIST, ROOT, ensureBuilt} from './dist';
 
+export {seedLog} from '../../scripts/demo';
+
 export const EXPORTS_DIR = join(ROOT, 'test/fixtures/exports');
 export const exportFixtures = () =>
   readdirSync(EXPORTS_DIR).filter(f => f.endsWith('.csv'));
@@ -47,28 +49,6 @@ export function messages(emu: Emulator): string[] {
 }
 
 export const readText = (path: string) => readFileSync(path, 'utf8');
-
-/**
- * Puts rows into the Interactions log as if the file had always held them
- * (history, not an edit: no trigger fires), growing the sheet if needed.
- */
-export function seedLog(emu: Emulator, rows: unknown[][]): void {
-  const model = emu.spreadsheet;
-  const sheet = model.sheetByName('Interactions');
-  if (!sheet) throw new Error('set up the tracker first');
-  const first = sheet.lastRow() + 1;
-  const needed = first + rows.length - 1 - sheet.maxRows;
-  if (needed > 0) {
-    model.insertDimension(
-      sheet,
-      'ROWS',
-      sheet.maxRows + 1,
-      needed,
-      sheet.maxRows,
-    );
-  }
-  sheet.storeValues(first, 1, rows as never);
-}
 
 /** A sheet's rows as objects keyed by its header row. */
 export function records(
