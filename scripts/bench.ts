@@ -168,6 +168,9 @@ function addOnCosts(size: Size): void {
   measure(size, "Refresh today's list (menu)", emu, () =>
     emu.clickMenu("Refresh today's list"),
   );
+  measure(size, 'Dashboard (menu): rebuilt with its 4 charts', emu, () =>
+    emu.clickMenu('Dashboard'),
+  );
   measure(
     size,
     'WHUFFIE(range, log): the whole column, one call',

@@ -23,6 +23,7 @@ import {
 } from '../adapters/user-state';
 import {getTodaySheet} from '../adapters/today-sheet';
 import {prompt, toast} from '../adapters/ui';
+import {writeDashboard} from './dashboard';
 import {rebuildToday, TodayBuild} from './today';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -164,8 +165,17 @@ export function sendDigest(ss: Spreadsheet, now: Date, test = false): string {
     );
   }
   let email;
+  let problem = '';
   try {
     const build = rebuildToday(ss, now, !test);
+    try {
+      writeDashboard(ss, build.run);
+    } catch (error) {
+      // The dashboard is a bonus of the daily run: it must not cost the email.
+      console.error('dashboard rebuild failed', error);
+      problem =
+        ' The dashboard could not be rebuilt; open Social CRM › Dashboard to see why.';
+    }
     if (Date.now() - started > TIME_BUDGET_MS) {
       throw new UserError(
         'Preparing the list took almost the whole 6 minutes Google allows, so no digest was sent today. The list was rebuilt; consider archiving old rows of the Interactions log.',
@@ -175,7 +185,8 @@ export function sendDigest(ss: Spreadsheet, now: Date, test = false): string {
   } finally {
     lock.releaseLock();
   }
-  if (!email) return 'Nothing to report today, so no digest was sent.';
+  if (!email)
+    return `Nothing to report today, so no digest was sent.${problem}`;
   const recipients = settings.recipients.length ? settings.recipients : [me()];
   if (MailApp.getRemainingDailyQuota() < recipients.length) {
     throw new UserError(
@@ -190,7 +201,7 @@ export function sendDigest(ss: Spreadsheet, now: Date, test = false): string {
     name: 'Social CRM',
   });
   if (!test) writeDigestSettings(ss.getId(), {...settings, lastSent: today});
-  return `Digest sent to ${recipients.join(', ')}.`;
+  return `Digest sent to ${recipients.join(', ')}.${problem}`;
 }
 
 /** The time-driven trigger: no active spreadsheet, no document properties. */
