@@ -30,11 +30,19 @@ export function renderBulk(root: HTMLElement, bulk: BulkView): void {
       'optgroup',
       {attrs: {label: g.label}},
       bulk[g.field].map(c =>
-        el('option', {attrs: {value: `${g.field}|${c.tag}`}}, capitalise(c.tag)),
+        el(
+          'option',
+          {attrs: {value: `${g.field}|${c.tag}`}},
+          capitalise(c.tag),
+        ),
       ),
     ),
   );
-  const select = el('select', {attrs: {id: selectId, 'data-focus': 'bulk-tag'}}, options);
+  const select = el(
+    'select',
+    {attrs: {id: selectId, 'data-focus': 'bulk-tag'}},
+    options,
+  );
   if (countOf(picked)) select.value = picked;
   picked = select.value;
   const have = el('p', {className: 'muted', attrs: {'aria-live': 'polite'}});
@@ -59,7 +67,10 @@ export function renderBulk(root: HTMLElement, bulk: BulkView): void {
     picked = select.value;
     const count = countOf(picked)?.count ?? 0;
     const name = capitalise(picked.split('|')[1] ?? '');
-    fill(have, `${count} of ${bulk.count} already ${count === 1 ? 'has' : 'have'} it.`);
+    fill(
+      have,
+      `${count} of ${bulk.count} already ${count === 1 ? 'has' : 'have'} it.`,
+    );
     fill(tagButton, `Tag ${plural(bulk.count, 'supporter')} as ${name}`);
     fill(untagButton, `Remove ${name} from ${plural(count, 'supporter')}`);
     tagButton.disabled = count === bulk.count;
@@ -72,7 +83,13 @@ export function renderBulk(root: HTMLElement, bulk: BulkView): void {
     if (!target) return;
     void whileBusy(form, async () => {
       const result = await change(() =>
-        callServer('setTag', {target, field, tag, on, selectionKey: selectionKey()}),
+        callServer('setTag', {
+          target,
+          field,
+          tag,
+          on,
+          selectionKey: selectionKey(),
+        }),
       );
       bulk[field] = result.counts;
       renderBulk(root, bulk);
@@ -91,7 +108,11 @@ export function renderBulk(root: HTMLElement, bulk: BulkView): void {
     el(
       'section',
       {className: 'identity'},
-      el('h2', {className: 'name'}, `${plural(bulk.count, 'supporter')} selected`),
+      el(
+        'h2',
+        {className: 'name'},
+        `${plural(bulk.count, 'supporter')} selected`,
+      ),
       el(
         'p',
         {className: 'muted'},

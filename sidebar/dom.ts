@@ -10,7 +10,9 @@ export interface Props {
   className?: string;
   /** Attributes, set with setAttribute (false/null/undefined leave one out). */
   attrs?: Record<string, string | number | boolean | null | undefined>;
-  on?: Partial<{[K in keyof HTMLElementEventMap]: (e: HTMLElementEventMap[K]) => void}>;
+  on?: Partial<{
+    [K in keyof HTMLElementEventMap]: (e: HTMLElementEventMap[K]) => void;
+  }>;
 }
 
 export function el<K extends keyof HTMLElementTagNameMap>(
@@ -45,10 +47,7 @@ export function append(parent: Node, children: Child[]): void {
 }
 
 /** Replaces everything inside `parent`. */
-export function fill(
-  parent: Element,
-  ...children: (Child | Child[])[]
-): void {
+export function fill(parent: Element, ...children: (Child | Child[])[]): void {
   parent.replaceChildren();
   append(parent, children.flat());
 }

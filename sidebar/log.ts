@@ -20,7 +20,15 @@ import {
 import {ASKS, DONATION, QuickLog, THEY, WE} from './quick-log';
 import {announce} from './status';
 
-const CHANNELS = ['x', 'bluesky', 'mastodon', 'email', 'in person', 'phone', 'other'];
+const CHANNELS = [
+  'x',
+  'bluesky',
+  'mastodon',
+  'email',
+  'in person',
+  'phone',
+  'other',
+];
 const CHANNEL_NAMES: Record<string, string> = {
   x: 'X',
   bluesky: 'Bluesky',
@@ -38,13 +46,22 @@ interface Fields {
   amount: HTMLInputElement;
 }
 
-function field(label: string, control: HTMLElement, hint?: string): HTMLElement {
+function field(
+  label: string,
+  control: HTMLElement,
+  hint?: string,
+): HTMLElement {
   const id = newId('log');
   control.id = id;
   return el(
     'div',
     {className: 'field'},
-    el('label', {attrs: {for: id}}, label, hint && el('span', {className: 'muted'}, ` ${hint}`)),
+    el(
+      'label',
+      {attrs: {for: id}},
+      label,
+      hint && el('span', {className: 'muted'}, ` ${hint}`),
+    ),
     control,
   );
 }
@@ -53,14 +70,18 @@ function field(label: string, control: HTMLElement, hint?: string): HTMLElement 
 export function buildLog(root: HTMLElement): void {
   const fields: Fields = {
     note: el('textarea', {attrs: {rows: 2, maxlength: 1000}}),
-    link: el('input', {attrs: {type: 'url', placeholder: 'https://…', maxlength: 2000}}),
+    link: el('input', {
+      attrs: {type: 'url', placeholder: 'https://…', maxlength: 2000},
+    }),
     channel: el(
       'select',
       {attrs: {'data-channel': ''}},
       el('option', {attrs: {value: ''}}, 'Not said'),
       CHANNELS.map(c => el('option', {attrs: {value: c}}, CHANNEL_NAMES[c])),
     ),
-    amount: el('input', {attrs: {type: 'number', min: 0, step: 'any', inputmode: 'decimal'}}),
+    amount: el('input', {
+      attrs: {type: 'number', min: 0, step: 'any', inputmode: 'decimal'},
+    }),
   };
   // Once the user picks a channel, selecting someone else keeps it.
   fields.channel.addEventListener('change', () => {
@@ -74,7 +95,10 @@ export function buildLog(root: HTMLElement): void {
       'button',
       {
         className: 'button secondary log-button',
-        attrs: {type: 'button', 'data-focus': `log:${quick.direction}:${quick.kind}`},
+        attrs: {
+          type: 'button',
+          'data-focus': `log:${quick.direction}:${quick.kind}`,
+        },
         on: {click: log(quick)},
       },
       quick.label,
@@ -84,7 +108,11 @@ export function buildLog(root: HTMLElement): void {
       'button',
       {
         className: 'button secondary log-button',
-        attrs: {type: 'button', 'aria-expanded': 'false', 'aria-controls': panel.id},
+        attrs: {
+          type: 'button',
+          'aria-expanded': 'false',
+          'aria-controls': panel.id,
+        },
       },
       label,
     );
@@ -97,7 +125,10 @@ export function buildLog(root: HTMLElement): void {
   };
   const askPanel = el(
     'div',
-    {className: 'more', attrs: {id: newId('asks'), role: 'group', 'aria-label': 'Asked them to'}},
+    {
+      className: 'more',
+      attrs: {id: newId('asks'), role: 'group', 'aria-label': 'Asked them to'},
+    },
     ASKS.map(ask =>
       el(
         'button',
@@ -117,7 +148,11 @@ export function buildLog(root: HTMLElement): void {
     field('Amount', fields.amount, '(optional)'),
     el(
       'button',
-      {className: 'button primary small', attrs: {type: 'button'}, on: {click: log(DONATION, true)}},
+      {
+        className: 'button primary small',
+        attrs: {type: 'button'},
+        on: {click: log(DONATION, true)},
+      },
       'Log donation',
     ),
   );
@@ -127,13 +162,23 @@ export function buildLog(root: HTMLElement): void {
   fill(
     form,
     el('h3', {attrs: {id: theyHeading}}, 'They…'),
-    el('div', {className: 'log-grid', attrs: {role: 'group', 'aria-labelledby': theyHeading}},
+    el(
+      'div',
+      {
+        className: 'log-grid',
+        attrs: {role: 'group', 'aria-labelledby': theyHeading},
+      },
       THEY.map(button),
       reveal('Donation…', donationPanel),
     ),
     donationPanel,
     el('h3', {attrs: {id: weHeading}}, 'We…'),
-    el('div', {className: 'log-grid', attrs: {role: 'group', 'aria-labelledby': weHeading}},
+    el(
+      'div',
+      {
+        className: 'log-grid',
+        attrs: {role: 'group', 'aria-labelledby': weHeading},
+      },
       WE.map(button),
       reveal('Asked them to…', askPanel),
     ),
@@ -161,24 +206,53 @@ export function updateLogTarget(selection: Current): void {
     if (!form.hasAttribute('aria-busy')) b.disabled = !canLog;
   });
   if (selection.kind === 'one') {
-    fill(who, 'Logging for ', el('strong', null, selection.supporter.name));
-    const channel = form.querySelector<HTMLSelectElement>('select[data-channel]');
+    const {name, scores} = selection.supporter;
+    fill(
+      who,
+      'Logging for ',
+      el('strong', null, name),
+      el(
+        'span',
+        {className: 'muted'},
+        ` · Whuffie ${oneDecimal(scores.whuffie)}`,
+      ),
+    );
+    const channel = form.querySelector<HTMLSelectElement>(
+      'select[data-channel]',
+    );
     // Default the channel to their first network, unless the user chose one.
     if (channel && !channel.dataset.chosen) {
       channel.value = selection.supporter.handles[0]?.network ?? '';
     }
   } else if (selection.kind === 'many') {
-    fill(who, 'Logging for ', el('strong', null, plural(selection.bulk.count, 'supporter')));
+    fill(
+      who,
+      'Logging for ',
+      el('strong', null, plural(selection.bulk.count, 'supporter')),
+    );
   } else {
-    fill(who, el('span', {className: 'muted'}, "Select a supporter's row to log what happened."));
+    fill(
+      who,
+      el(
+        'span',
+        {className: 'muted'},
+        "Select a supporter's row to log what happened.",
+      ),
+    );
   }
 }
 
-async function logEvent(form: HTMLElement, fields: Fields, quick: QuickLog, withAmount: boolean): Promise<void> {
+async function logEvent(
+  form: HTMLElement,
+  fields: Fields,
+  quick: QuickLog,
+  withAmount: boolean,
+): Promise<void> {
   const selection = currentSelection();
   const target = targetOf(selection);
   if (!target) return;
-  const before = selection.kind === 'one' ? selection.supporter.scores.whuffie : null;
+  const before =
+    selection.kind === 'one' ? selection.supporter.scores.whuffie : null;
   const amountText = fields.amount.value.trim();
   const request: LogRequest = {
     target,
@@ -190,7 +264,9 @@ async function logEvent(form: HTMLElement, fields: Fields, quick: QuickLog, with
     amount: withAmount && amountText ? Number(amountText) : null,
   };
   const result = await whileBusy(form, () =>
-    change(() => callServer('logInteraction', {...request, selectionKey: selectionKey()})),
+    change(() =>
+      callServer('logInteraction', {...request, selectionKey: selectionKey()}),
+    ),
   );
   if (!result) return;
   // Logged: clear what was typed, so the next click does not repeat it.
@@ -203,6 +279,7 @@ async function logEvent(form: HTMLElement, fields: Fields, quick: QuickLog, with
 
 function resultMessage(result: LogResult, before: number | null): string {
   const after = result.supporter?.scores.whuffie;
-  if (before === null || after === undefined || after === before) return result.message;
+  if (before === null || after === undefined || after === before)
+    return result.message;
   return `${result.message} Whuffie ${oneDecimal(before)} → ${oneDecimal(after)}.`;
 }

@@ -15,7 +15,7 @@ export const THEY: readonly QuickLog[] = [
   {label: 'They retweeted us', direction: 'inbound', kind: 'retweet'},
   {label: 'They replied', direction: 'inbound', kind: 'reply'},
   {label: 'They mentioned us', direction: 'inbound', kind: 'mention'},
-  {label: 'They asked us a question', direction: 'inbound', kind: 'question'},
+  {label: 'They asked a question', direction: 'inbound', kind: 'question'},
   {label: 'They liked our post', direction: 'inbound', kind: 'like'},
   {label: 'They volunteered', direction: 'inbound', kind: 'volunteered'},
 ];
@@ -24,7 +24,11 @@ export const WE: readonly QuickLog[] = [
   {label: 'We thanked them', direction: 'outbound', kind: 'thanks'},
   {label: 'We retweeted them', direction: 'outbound', kind: 'retweet'},
   {label: 'Birthday wish', direction: 'outbound', kind: 'birthday wish'},
-  {label: 'Asked for feedback', direction: 'outbound', kind: 'feedback request'},
+  {
+    label: 'Asked for feedback',
+    direction: 'outbound',
+    kind: 'feedback request',
+  },
   {label: 'We answered them', direction: 'outbound', kind: 'answer'},
   {label: 'We checked in', direction: 'outbound', kind: 'check-in'},
 ];

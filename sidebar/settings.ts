@@ -37,11 +37,19 @@ export function openSettings(root: HTMLElement): void {
 }
 
 function section(title: string, body: HTMLElement, open = false): HTMLElement {
-  return el('details', {className: 'settings-section', attrs: {open}}, el('summary', null, title), body);
+  return el(
+    'details',
+    {className: 'settings-section', attrs: {open}},
+    el('summary', null, title),
+    body,
+  );
 }
 
 /** A section whose content is fetched the first time it is opened. */
-function lazySection(title: string, load: (body: HTMLElement) => Promise<void>): HTMLElement {
+function lazySection(
+  title: string,
+  load: (body: HTMLElement) => Promise<void>,
+): HTMLElement {
   const body = el('div');
   const details = section(title, body);
   let loaded = false;
@@ -57,36 +65,75 @@ const loading = () => el('p', {className: 'muted'}, 'Loading…');
 
 // ---- Vocabularies and scoring --------------------------------------------------
 
-async function loadSettings(vocabulary: HTMLElement, scoring: HTMLElement): Promise<void> {
+async function loadSettings(
+  vocabulary: HTMLElement,
+  scoring: HTMLElement,
+): Promise<void> {
   fill(vocabulary, loading());
   const view = await whileBusy(vocabulary, () => callServer('getSettingsView'));
   if (!view) {
-    fill(vocabulary, el('p', {className: 'muted'}, 'The settings could not be loaded.'));
+    fill(
+      vocabulary,
+      el('p', {className: 'muted'}, 'The settings could not be loaded.'),
+    );
     built = false;
     return;
   }
   renderSettings(vocabulary, scoring, view);
 }
 
-function renderSettings(vocabulary: HTMLElement, scoring: HTMLElement, view: SettingsView): void {
-  const save = async (scope: HTMLElement, patch: SettingsPatch, message: string) => {
+function renderSettings(
+  vocabulary: HTMLElement,
+  scoring: HTMLElement,
+  view: SettingsView,
+): void {
+  const save = async (
+    scope: HTMLElement,
+    patch: SettingsPatch,
+    message: string,
+  ) => {
     await whileBusy(scope, async () => {
-      renderSettings(vocabulary, scoring, await callServer('saveSettings', patch));
+      renderSettings(
+        vocabulary,
+        scoring,
+        await callServer('saveSettings', patch),
+      );
       announce(message);
     });
   };
   fill(
     vocabulary,
     view.warnings.length > 0 &&
-      el('div', {className: 'banner warning'}, el('p', null, 'Some saved settings could not be used:'),
-        el('ul', null, view.warnings.map(w => el('li', null, w)))),
-    vocabularyEditor('relationshipTags', 'Relationship tags', 'relationship tag', view, save),
+      el(
+        'div',
+        {className: 'banner warning'},
+        el('p', null, 'Some saved settings could not be used:'),
+        el(
+          'ul',
+          null,
+          view.warnings.map(w => el('li', null, w)),
+        ),
+      ),
+    vocabularyEditor(
+      'relationshipTags',
+      'Relationship tags',
+      'relationship tag',
+      view,
+      save,
+    ),
     vocabularyEditor('topics', 'Topics', 'topic', view, save),
   );
-  fill(scoring, scoringForm(view, save, () => void reset(vocabulary, scoring)));
+  fill(
+    scoring,
+    scoringForm(view, save, () => void reset(vocabulary, scoring)),
+  );
 }
 
-type Save = (scope: HTMLElement, patch: SettingsPatch, message: string) => Promise<void>;
+type Save = (
+  scope: HTMLElement,
+  patch: SettingsPatch,
+  message: string,
+) => Promise<void>;
 
 function vocabularyEditor(
   field: TagField,
@@ -97,7 +144,15 @@ function vocabularyEditor(
 ): HTMLElement {
   const list = view.vocabulary[field];
   const inputId = newId('vocab');
-  const input = el('input', {attrs: {id: inputId, type: 'text', maxlength: 40, autocomplete: 'off'}});
+  const input = el('input', {
+    attrs: {
+      id: inputId,
+      type: 'text',
+      maxlength: 40,
+      autocomplete: 'off',
+      placeholder: `New ${noun}`,
+    },
+  });
   const legendId = newId('legend');
   const group: HTMLElement = el(
     'fieldset',
@@ -116,7 +171,11 @@ function vocabularyEditor(
                 'button',
                 {
                   className: 'icon-button',
-                  attrs: {type: 'button', 'aria-label': `Remove ${capitalise(tag)}`, 'data-focus': `vocab:${field}`},
+                  attrs: {
+                    type: 'button',
+                    'aria-label': `Remove ${capitalise(tag)}`,
+                    'data-focus': `vocab:${field}`,
+                  },
                   on: {
                     click: () =>
                       void save(
@@ -141,71 +200,143 @@ function vocabularyEditor(
             e.preventDefault();
             const tag = input.value.trim();
             if (!tag) return;
-            void save(group, {vocabulary: {[field]: [...list, tag]}}, `${capitalise(tag)} added.`);
+            void save(
+              group,
+              {vocabulary: {[field]: [...list, tag]}},
+              `${capitalise(tag)} added.`,
+            );
           },
         },
       },
-      el('label', {className: 'visually-hidden', attrs: {for: inputId}}, `New ${noun}`),
+      el(
+        'label',
+        {className: 'visually-hidden', attrs: {for: inputId}},
+        `New ${noun}`,
+      ),
       input,
-      el('button', {className: 'button secondary small', attrs: {type: 'submit'}}, 'Add'),
+      el(
+        'button',
+        {className: 'button secondary small', attrs: {type: 'submit'}},
+        'Add',
+      ),
     ),
   );
   return group;
 }
 
-function numberField(label: string, setting: NumberSetting, unit = ''): {row: HTMLElement; input: HTMLInputElement} {
+function numberField(
+  label: string,
+  setting: NumberSetting,
+  unit = '',
+): {row: HTMLElement; input: HTMLInputElement} {
   const id = newId('setting');
   const input = el('input', {
-    attrs: {id, type: 'number', step: 'any', value: setting.value, 'aria-describedby': `${id}-hint`},
+    attrs: {
+      id,
+      type: 'number',
+      step: 'any',
+      value: setting.value,
+      'aria-describedby': `${id}-hint`,
+    },
   });
   const row = el(
     'div',
     {className: 'number-row'},
     el('label', {attrs: {for: id}}, label),
     input,
-    el('span', {className: 'muted small', attrs: {id: `${id}-hint`}}, `${unit}default ${setting.default}`),
+    el(
+      'span',
+      {className: 'muted small', attrs: {id: `${id}-hint`}},
+      `${unit}default ${setting.default}`,
+    ),
   );
   return {row, input};
 }
 
-function scoringForm(view: SettingsView, save: Save, onReset: () => void): HTMLElement {
+function scoringForm(
+  view: SettingsView,
+  save: Save,
+  onReset: () => void,
+): HTMLElement {
   const changed: {read: () => SettingsPatch | null}[] = [];
-  const single = (label: string, setting: NumberSetting, unit: string, patch: (n: number) => SettingsPatch) => {
+  const single = (
+    label: string,
+    setting: NumberSetting,
+    unit: string,
+    patch: (n: number) => SettingsPatch,
+  ) => {
     const {row, input} = numberField(label, setting, unit);
     changed.push({
-      read: () => (input.valueAsNumber !== setting.value ? patch(input.valueAsNumber) : null),
+      read: () =>
+        input.valueAsNumber !== setting.value
+          ? patch(input.valueAsNumber)
+          : null,
     });
     return row;
   };
-  const table = (title: string, settings: KindSetting[], key: 'inboundWeights' | 'whuffiePoints') => {
-    const inputs = settings.map(s => ({s, ...numberField(capitalise(s.kind), s)}));
+  const table = (
+    title: string,
+    settings: KindSetting[],
+    key: 'inboundWeights' | 'whuffiePoints',
+  ) => {
+    const inputs = settings.map(s => ({
+      s,
+      ...numberField(capitalise(s.kind), s),
+    }));
     changed.push({
       read: () => {
         const edits = inputs.filter(i => i.input.valueAsNumber !== i.s.value);
         return edits.length
-          ? {[key]: Object.fromEntries(edits.map(i => [i.s.kind, i.input.valueAsNumber]))}
+          ? {
+              [key]: Object.fromEntries(
+                edits.map(i => [i.s.kind, i.input.valueAsNumber]),
+              ),
+            }
           : null;
       },
     });
-    return el('details', {className: 'weights'}, el('summary', null, title), inputs.map(i => i.row));
+    return el(
+      'details',
+      {className: 'weights'},
+      el('summary', null, title),
+      inputs.map(i => i.row),
+    );
   };
   const form: HTMLElement = el(
     'form',
     {className: 'scoring'},
     el('h3', null, 'Half-lives'),
-    el('p', {className: 'muted small'}, 'How fast things fade: after one half-life an event counts half.'),
-    single('Engagement', view.halfLives.engagement, 'days, ', n => ({halfLives: {engagement: n}})),
-    single('Recency', view.halfLives.recency, 'days, ', n => ({halfLives: {recency: n}})),
-    single('Whuffie', view.halfLives.whuffie, 'days, ', n => ({halfLives: {whuffie: n}})),
+    el(
+      'p',
+      {className: 'muted small'},
+      'How fast things fade: after one half-life an event counts half.',
+    ),
+    single('Engagement', view.halfLives.engagement, 'days, ', n => ({
+      halfLives: {engagement: n},
+    })),
+    single('Recency', view.halfLives.recency, 'days, ', n => ({
+      halfLives: {recency: n},
+    })),
+    single('Whuffie', view.halfLives.whuffie, 'days, ', n => ({
+      halfLives: {whuffie: n},
+    })),
     el('h3', null, 'Reach out today'),
     single('List length', view.listLength, 'lines, ', n => ({listLength: n})),
     el('h3', null, 'Weights'),
-    table('What their actions are worth', view.inboundWeights, 'inboundWeights'),
+    table(
+      'What their actions are worth',
+      view.inboundWeights,
+      'inboundWeights',
+    ),
     table('Whuffie points for ours', view.whuffiePoints, 'whuffiePoints'),
     el(
       'div',
       {className: 'button-row'},
-      el('button', {className: 'button primary', attrs: {type: 'submit'}}, 'Save'),
+      el(
+        'button',
+        {className: 'button primary', attrs: {type: 'submit'}},
+        'Save',
+      ),
       resetButton(view.customised, onReset),
     ),
   );
@@ -215,7 +346,11 @@ function scoringForm(view: SettingsView, save: Save, onReset: () => void): HTMLE
     for (const part of changed) {
       const p = part.read();
       if (!p) continue;
-      Object.assign(patch, p, p.halfLives ? {halfLives: {...patch.halfLives, ...p.halfLives}} : {});
+      Object.assign(
+        patch,
+        p,
+        p.halfLives ? {halfLives: {...patch.halfLives, ...p.halfLives}} : {},
+      );
     }
     if (!Object.keys(patch).length) {
       announce('Nothing changed.');
@@ -231,22 +366,48 @@ function resetButton(customised: boolean, onReset: () => void): HTMLElement {
   const wrap = el('span', {className: 'reset'});
   const ask = el(
     'button',
-    {className: 'button secondary', attrs: {type: 'button', disabled: !customised}},
+    {
+      className: 'button secondary',
+      attrs: {type: 'button', disabled: !customised},
+    },
     'Reset to defaults',
   );
   ask.addEventListener('click', () =>
     fill(
       wrap,
-      el('span', {className: 'small'}, 'Reset weights, half-lives and list length? '),
-      el('button', {className: 'button primary small', attrs: {type: 'button'}, on: {click: onReset}}, 'Reset'),
-      el('button', {className: 'button secondary small', attrs: {type: 'button'}, on: {click: () => fill(wrap, ask)}}, 'Cancel'),
+      el(
+        'span',
+        {className: 'small'},
+        'Reset weights, half-lives and list length? ',
+      ),
+      el(
+        'button',
+        {
+          className: 'button primary small',
+          attrs: {type: 'button'},
+          on: {click: onReset},
+        },
+        'Reset',
+      ),
+      el(
+        'button',
+        {
+          className: 'button secondary small',
+          attrs: {type: 'button'},
+          on: {click: () => fill(wrap, ask)},
+        },
+        'Cancel',
+      ),
     ),
   );
   fill(wrap, ask);
   return wrap;
 }
 
-async function reset(vocabulary: HTMLElement, scoring: HTMLElement): Promise<void> {
+async function reset(
+  vocabulary: HTMLElement,
+  scoring: HTMLElement,
+): Promise<void> {
   await whileBusy(scoring, async () => {
     renderSettings(vocabulary, scoring, await callServer('resetSettings'));
     announce('Weights, half-lives and list length are back to the defaults.');
@@ -266,31 +427,63 @@ async function loadDigest(body: HTMLElement): Promise<void> {
 
 function renderDigest(body: HTMLElement, view: DigestSettingsView): void {
   const ids = {enabled: newId('digest'), hour: newId('hour'), to: newId('to')};
-  const enabled = el('input', {attrs: {id: ids.enabled, type: 'checkbox', checked: view.enabled}});
+  const enabled = el('input', {
+    attrs: {id: ids.enabled, type: 'checkbox', checked: view.enabled},
+  });
   const hour = el(
     'select',
     {attrs: {id: ids.hour}},
-    Array.from({length: 24}, (_, h) => el('option', {attrs: {value: h, selected: h === view.hour}}, hourText(h))),
+    Array.from({length: 24}, (_, h) =>
+      el('option', {attrs: {value: h, selected: h === view.hour}}, hourText(h)),
+    ),
   );
   const to = el('input', {
-    attrs: {id: ids.to, type: 'text', value: view.recipients.join(', '), autocomplete: 'email', 'aria-describedby': `${ids.to}-hint`},
+    attrs: {
+      id: ids.to,
+      type: 'text',
+      value: view.recipients.join(', '),
+      autocomplete: 'email',
+      'aria-describedby': `${ids.to}-hint`,
+    },
   });
   const form: HTMLElement = el(
     'form',
     {className: 'digest'},
-    el('div', {className: 'check-row'}, enabled, el('label', {attrs: {for: ids.enabled}}, 'Email the daily list every morning')),
-    el('div', {className: 'field'}, el('label', {attrs: {for: ids.hour}}, `Send at (${view.timeZone})`), hour),
+    el(
+      'div',
+      {className: 'check-row'},
+      enabled,
+      el(
+        'label',
+        {attrs: {for: ids.enabled}},
+        'Email the daily list every morning',
+      ),
+    ),
+    el(
+      'div',
+      {className: 'field'},
+      el('label', {attrs: {for: ids.hour}}, `Send at (${view.timeZone})`),
+      hour,
+    ),
     el(
       'div',
       {className: 'field'},
       el('label', {attrs: {for: ids.to}}, 'Send to'),
       to,
-      el('span', {className: 'muted small', attrs: {id: `${ids.to}-hint`}}, 'Email addresses, separated by commas.'),
+      el(
+        'span',
+        {className: 'muted small', attrs: {id: `${ids.to}-hint`}},
+        'Email addresses, separated by commas.',
+      ),
     ),
     el(
       'div',
       {className: 'button-row'},
-      el('button', {className: 'button primary', attrs: {type: 'submit'}}, 'Save'),
+      el(
+        'button',
+        {className: 'button primary', attrs: {type: 'submit'}},
+        'Save',
+      ),
       el(
         'button',
         {
@@ -298,7 +491,9 @@ function renderDigest(body: HTMLElement, view: DigestSettingsView): void {
           attrs: {type: 'button'},
           on: {
             click: () =>
-              void whileBusy(form, async () => announce((await callServer('sendTestDigest')).message)),
+              void whileBusy(form, async () =>
+                announce((await callServer('sendTestDigest')).message),
+              ),
           },
         },
         'Send a test now',
@@ -314,7 +509,11 @@ function renderDigest(body: HTMLElement, view: DigestSettingsView): void {
         recipients: to.value.split(/[,;\s]+/).filter(Boolean),
       });
       renderDigest(body, saved);
-      announce(saved.enabled ? `Daily digest on, at ${hourText(saved.hour)}.` : 'Daily digest off.');
+      announce(
+        saved.enabled
+          ? `Daily digest on, at ${hourText(saved.hour)}.`
+          : 'Daily digest off.',
+      );
     });
   });
   fill(body, form);
@@ -328,8 +527,11 @@ async function loadHealth(body: HTMLElement): Promise<void> {
 }
 
 function renderHealth(body: HTMLElement, view: HealthView): void {
-  const row = (term: string, value: string) => el('div', null, el('dt', null, term), el('dd', null, value));
-  const outcome = {ok: 'Worked', failed: 'Failed', never: 'Not run yet'}[view.outcome];
+  const row = (term: string, value: string) =>
+    el('div', null, el('dt', null, term), el('dd', null, value));
+  const outcome = {ok: 'Worked', failed: 'Failed', never: 'Not run yet'}[
+    view.outcome
+  ];
   fill(
     body,
     el(
@@ -338,12 +540,19 @@ function renderHealth(body: HTMLElement, view: HealthView): void {
       row('Last daily run', view.lastRun ? instantText(view.lastRun) : 'Never'),
       row('Outcome', outcome),
       view.lastError !== null &&
-        row('Last error', `${view.lastError}${view.lastErrorAt ? ` (${instantText(view.lastErrorAt)})` : ''}`),
+        row(
+          'Last error',
+          `${view.lastError}${view.lastErrorAt ? ` (${instantText(view.lastErrorAt)})` : ''}`,
+        ),
     ),
     view.summary && el('p', null, view.summary),
     el(
       'button',
-      {className: 'button secondary small', attrs: {type: 'button'}, on: {click: () => void loadHealth(body).catch(() => undefined)}},
+      {
+        className: 'button secondary small',
+        attrs: {type: 'button'},
+        on: {click: () => void loadHealth(body).catch(() => undefined)},
+      },
       'Refresh',
     ),
   );

@@ -16,6 +16,8 @@ export function announce(message: string): void {
 }
 
 export function showError(message: string): void {
+  window.clearTimeout(statusTimer);
+  fill(byId('status'));
   const box = byId('error');
   fill(
     box,

@@ -35,7 +35,9 @@ export function renderSupporter(root: HTMLElement, view: SupporterView): void {
     active instanceof HTMLElement && root.contains(active)
       ? active.dataset.focus
       : undefined;
-  const notes = root.querySelector<HTMLTextAreaElement>('textarea[data-focus="notes"]');
+  const notes = root.querySelector<HTMLTextAreaElement>(
+    'textarea[data-focus="notes"]',
+  );
   const draft =
     notes && notes === active && root.dataset.supporter === view.id
       ? notes.value
@@ -98,20 +100,36 @@ function identity(view: SupporterView): HTMLElement {
 
 // ---- Scores ----------------------------------------------------------------------
 
-function tile(label: string, value: string, extra?: string): HTMLElement {
+function tile(
+  label: string,
+  value: string,
+  extra = '',
+  className = '',
+): HTMLElement {
   return el(
     'div',
-    {className: 'tile'},
-    el('div', {className: 'tile-value'}, value),
-    el('div', {className: 'tile-label'}, label, extra && ` · ${extra}`),
+    {className: `tile ${className}`},
+    el(
+      'div',
+      {className: 'tile-value'},
+      value,
+      extra && el('span', {className: 'tile-extra'}, ` ${extra}`),
+    ),
+    el('div', {className: 'tile-label'}, label),
   );
 }
 
-function explanation(summary: string, lines: ExplainLine[], notes: string[] = []) {
+function explanation(
+  summary: string,
+  lines: ExplainLine[],
+  notes: string[] = [],
+  empty = '',
+) {
   return el(
     'details',
     {className: 'why'},
     el('summary', null, summary),
+    !lines.length && empty && el('p', {className: 'muted'}, empty),
     el(
       'ul',
       {className: 'why-lines'},
@@ -124,7 +142,12 @@ function explanation(summary: string, lines: ExplainLine[], notes: string[] = []
         ),
       ),
     ),
-    notes.length > 0 && el('ul', {className: 'why-notes'}, notes.map(n => el('li', null, n))),
+    notes.length > 0 &&
+      el(
+        'ul',
+        {className: 'why-notes'},
+        notes.map(n => el('li', null, n)),
+      ),
   );
 }
 
@@ -144,8 +167,9 @@ function scores(view: SupporterView): HTMLElement {
       'div',
       {className: 'tiles'},
       tile('Whuffie', oneDecimal(s.whuffie)),
-      tile('Responsive', String(s.responsiveness), s.band),
-      tile('Level', s.level),
+      tile('Responsiveness', String(s.responsiveness), s.band),
+      // 'Member/Donor' may wrap after the slash, not inside a word.
+      tile('Level', s.level.replace('/', '/\u200b'), '', 'text'),
     ),
     badges.length > 0 && el('div', {className: 'badges'}, badges),
     explanation(`Why ${s.responsiveness}?`, s.why.responsiveness),
@@ -153,6 +177,7 @@ function scores(view: SupporterView): HTMLElement {
       `Why whuffie ${oneDecimal(s.whuffie)}?`,
       s.why.whuffie,
       s.readyToAsk ? [] : s.why.readyToAsk.map(r => `Not ready to ask: ${r}`),
+      'Nothing we have done for them counts yet: thank them, share their posts, answer their questions.',
     ),
   );
 }
@@ -183,7 +208,11 @@ function tagGroup(view: SupporterView, field: TagField): HTMLElement {
                 },
                 on: {click: () => void toggle(view, field, tag, !on, group)},
               },
-              el('span', {className: 'check', attrs: {'aria-hidden': 'true'}}, '✓'),
+              el(
+                'span',
+                {className: 'check', attrs: {'aria-hidden': 'true'}},
+                '✓',
+              ),
               capitalise(tag),
             );
           })
@@ -220,7 +249,11 @@ function addTopic(view: SupporterView, group: () => HTMLElement): HTMLElement {
     },
     el('label', {className: 'visually-hidden', attrs: {for: id}}, 'New topic'),
     input,
-    el('button', {className: 'button secondary small', attrs: {type: 'submit'}}, 'Add topic'),
+    el(
+      'button',
+      {className: 'button secondary small', attrs: {type: 'submit'}},
+      'Add topic',
+    ),
   );
 }
 
@@ -356,7 +389,11 @@ function interaction(i: InteractionView): HTMLElement {
   return el(
     'li',
     {className: `event ${i.direction}`},
-    el('span', {className: 'arrow', attrs: {'aria-hidden': 'true'}}, i.direction === 'inbound' ? '←' : '→'),
+    el(
+      'span',
+      {className: 'arrow', attrs: {'aria-hidden': 'true'}},
+      i.direction === 'inbound' ? '←' : '→',
+    ),
     el(
       'div',
       null,
@@ -368,7 +405,16 @@ function interaction(i: InteractionView): HTMLElement {
         ` · ${dayText(i.date)}${i.channel ? ` · ${i.channel}` : ''}`,
       ),
       i.note && el('div', {className: 'event-note'}, i.note),
-      i.link && el('div', null, externalLink(i.link, 'Open the post', `Open the post (${i.label}, opens a new tab)`)),
+      i.link &&
+        el(
+          'div',
+          null,
+          externalLink(
+            i.link,
+            'Open the post',
+            `Open the post (${i.label}, opens a new tab)`,
+          ),
+        ),
     ),
   );
 }
@@ -383,10 +429,18 @@ function recent(view: SupporterView): HTMLElement {
       {attrs: {id: heading}},
       'Recent interactions',
       view.totalInteractions > view.recent.length &&
-        el('span', {className: 'muted'}, ` (last ${view.recent.length} of ${view.totalInteractions})`),
+        el(
+          'span',
+          {className: 'muted'},
+          ` (last ${view.recent.length} of ${view.totalInteractions})`,
+        ),
     ),
     view.recent.length
       ? el('ol', {className: 'events'}, view.recent.map(interaction))
-      : el('p', {className: 'muted'}, 'Nothing logged yet. Use the Log tab when you interact.'),
+      : el(
+          'p',
+          {className: 'muted'},
+          'Nothing logged yet. Use the Log tab when you interact.',
+        ),
   );
 }

@@ -41,5 +41,7 @@ export function setUpTabs(onOpen: (name: string) => void): void {
 
 /** Opens a tab from code (e.g. "Log" from the supporter card). */
 export function openTab(name: string): void {
-  document.querySelector<HTMLElement>(`[role="tab"][data-tab="${name}"]`)?.click();
+  document
+    .querySelector<HTMLElement>(`[role="tab"][data-tab="${name}"]`)
+    ?.click();
 }

@@ -33,7 +33,11 @@ async function load(root: HTMLElement): Promise<void> {
 function retry(root: HTMLElement): HTMLElement {
   return el(
     'button',
-    {className: 'button secondary', attrs: {type: 'button'}, on: {click: () => void load(root)}},
+    {
+      className: 'button secondary',
+      attrs: {type: 'button'},
+      on: {click: () => void load(root)},
+    },
     'Try again',
   );
 }
@@ -45,7 +49,7 @@ function renderToday(root: HTMLElement, view: TodayView): void {
     el(
       'div',
       {className: 'panel-head'},
-      el('h2', null, `Reach out today`, el('span', {className: 'muted'}, ` · ${dayText(view.date)}`)),
+      el('h2', null, 'Reach out today'),
       el(
         'button',
         {
@@ -57,9 +61,17 @@ function renderToday(root: HTMLElement, view: TodayView): void {
       ),
     ),
     view.message && el('p', {className: 'muted'}, view.message),
-    view.lines.length > 0 &&
-      el('p', {className: 'muted small'}, `${open} of ${view.lines.length} still to do.`),
-    el('ol', {className: 'today'}, view.lines.map(line => todayLine(root, line))),
+    el(
+      'p',
+      {className: 'muted small'},
+      dayText(view.date),
+      view.lines.length > 0 && ` · ${open} of ${view.lines.length} still to do`,
+    ),
+    el(
+      'ol',
+      {className: 'today'},
+      view.lines.map(line => todayLine(root, line)),
+    ),
   );
 }
 
@@ -71,7 +83,14 @@ function todayLine(root: HTMLElement, line: TodayLineView): HTMLElement {
     el(
       'div',
       {className: 'line-head'},
-      el('span', {className: 'priority', attrs: {'aria-label': `Priority ${line.priority}`}}, String(line.priority)),
+      el(
+        'span',
+        {
+          className: 'priority',
+          attrs: {'aria-label': `Priority ${line.priority}`},
+        },
+        String(line.priority),
+      ),
       el('strong', {className: 'line-name'}, line.name),
       el('span', {className: 'badge'}, line.bucketLabel),
     ),
@@ -81,7 +100,13 @@ function todayLine(root: HTMLElement, line: TodayLineView): HTMLElement {
       el(
         'div',
         {className: 'line-links'},
-        line.links.map(link => externalLink(link.url, link.label, `${link.label} for ${line.name} (opens a new tab)`)),
+        line.links.map(link =>
+          externalLink(
+            link.url,
+            link.label,
+            `${link.label} for ${line.name} (opens a new tab)`,
+          ),
+        ),
       ),
   );
   if (line.done) {
@@ -89,7 +114,13 @@ function todayLine(root: HTMLElement, line: TodayLineView): HTMLElement {
     return item;
   }
   if (line.snoozedUntil) {
-    item.append(el('p', {className: 'line-state'}, `Snoozed until ${dayText(line.snoozedUntil)}`));
+    item.append(
+      el(
+        'p',
+        {className: 'line-state'},
+        `Snoozed until ${dayText(line.snoozedUntil)}`,
+      ),
+    );
   }
   const act = (work: () => Promise<TodayView>, message: string) =>
     void whileBusy(item, async () => {
@@ -98,7 +129,14 @@ function todayLine(root: HTMLElement, line: TodayLineView): HTMLElement {
     });
   const snoozeMenu = el(
     'div',
-    {className: 'more', attrs: {id: snoozeId, role: 'group', 'aria-label': `Snooze ${line.name} for`}},
+    {
+      className: 'more',
+      attrs: {
+        id: snoozeId,
+        role: 'group',
+        'aria-label': `Snooze ${line.name} for`,
+      },
+    },
     SNOOZES.map(period =>
       el(
         'button',
@@ -122,7 +160,12 @@ function todayLine(root: HTMLElement, line: TodayLineView): HTMLElement {
     'button',
     {
       className: 'button secondary small',
-      attrs: {type: 'button', 'aria-expanded': 'false', 'aria-controls': snoozeId, 'aria-label': `Snooze ${line.name}`},
+      attrs: {
+        type: 'button',
+        'aria-expanded': 'false',
+        'aria-controls': snoozeId,
+        'aria-label': `Snooze ${line.name}`,
+      },
     },
     'Snooze…',
   );
@@ -139,10 +182,17 @@ function todayLine(root: HTMLElement, line: TodayLineView): HTMLElement {
         'button',
         {
           className: 'button primary small',
-          attrs: {type: 'button', 'aria-label': `Done: ${line.name}`, 'data-focus': `done:${line.key}`},
+          attrs: {
+            type: 'button',
+            'aria-label': `Done: ${line.name}`,
+            'data-focus': `done:${line.key}`,
+          },
           on: {
             click: () =>
-              act(() => callServer('completeTodayLine', line.key), `${line.name}: done, and logged.`),
+              act(
+                () => callServer('completeTodayLine', line.key),
+                `${line.name}: done, and logged.`,
+              ),
           },
         },
         'Done',

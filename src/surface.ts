@@ -10,6 +10,7 @@ import {
   reportStoppedDigest,
   runDailyDigest,
 } from './commands/digest';
+import {buildDashboard as dashboardCommand} from './commands/dashboard';
 import {findPossibleDuplicates as findDuplicatesCommand} from './commands/duplicates';
 import {importInteractions as importCommand} from './commands/import';
 import {buildMenu} from './commands/menu';
@@ -21,6 +22,7 @@ import {
   refreshTodayList as refreshTodayCommand,
 } from './commands/today';
 import {parseMeasure} from './core/sheet-functions';
+import * as sync from './commands/sync';
 import {runMenuCommand} from './adapters/ui';
 import type {
   DigestSettings as DigestSettingsRequest,
@@ -96,6 +98,26 @@ export function dailyDigestRun(e: {triggerUid?: string}): void {
 /** Social CRM › Refresh scores */
 export function refreshScores(): void {
   runMenuCommand('refreshing scores', refreshScoresCommand);
+}
+
+/** Social CRM › Connect accounts… */
+export function connectAccounts(): void {
+  runMenuCommand('connecting an account', sync.connectAccounts);
+}
+
+/** Social CRM › Sync engagement */
+export function syncEngagement(): void {
+  runMenuCommand('syncing engagement', sync.syncEngagement);
+}
+
+/** Sidebar / dialog: one file of an X archive (tweets.js, like.js, follower.js) as text. */
+export function importXArchiveFile(name: string, text: string): Notice {
+  return sync.importXArchiveFile(name, text);
+}
+
+/** Social CRM › Dashboard */
+export function openDashboard(): void {
+  runMenuCommand('building the dashboard', dashboardCommand);
 }
 
 /**

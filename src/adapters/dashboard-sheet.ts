@@ -13,6 +13,7 @@ import {
   DashboardLayout,
   RANGE_CELLS,
 } from '../core/dashboard';
+import {insertSheetQuietly} from './ui';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -60,7 +61,7 @@ export function writeDashboardSheet(
 ): Sheet {
   const sheet =
     ss.getSheetByName(DASHBOARD_SHEET_NAME) ??
-    ss.insertSheet(DASHBOARD_SHEET_NAME);
+    insertSheetQuietly(ss, DASHBOARD_SHEET_NAME);
   for (const chart of sheet.getCharts()) sheet.removeChart(chart);
   sheet.clear();
   sheet.clearNotes();

@@ -6,6 +6,7 @@
 import {PLAIN_TEXT} from '../core/cells';
 import {CHANNELS, DIRECTIONS, KIND_IDS} from '../core/kinds';
 import {LOG_HEADERS, LOG_SHEET_NAME, LogRow, logColumn} from '../core/model';
+import {insertSheetQuietly} from './ui';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -32,7 +33,7 @@ export function getLogSheet(ss: Spreadsheet): Sheet | null {
 
 /** Creates the log with headers, formats and validation; returns it. */
 export function createLogSheet(ss: Spreadsheet): Sheet {
-  const sheet = ss.insertSheet(LOG_SHEET_NAME);
+  const sheet = insertSheetQuietly(ss, LOG_SHEET_NAME);
   // Every cell of the grid counts towards a spreadsheet's 10 million, empty
   // or not: a log of a million rows must not carry 15 unused columns.
   const extra = sheet.getMaxColumns() - WIDTH;

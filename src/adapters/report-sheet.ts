@@ -5,6 +5,7 @@
  * from outside is stored as text, never as a formula.
  */
 import {PLAIN_TEXT} from '../core/cells';
+import {insertSheetQuietly} from './ui';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -17,7 +18,7 @@ export function rebuildReportSheet(
   rows: ReportCell[][],
   notes: readonly string[] = [],
 ): Sheet {
-  const sheet = ss.getSheetByName(name) ?? ss.insertSheet(name);
+  const sheet = ss.getSheetByName(name) ?? insertSheetQuietly(ss, name);
   sheet.clear();
   const width = headers.length;
   const height = rows.length + 1;

@@ -12,6 +12,7 @@ import {
   TodayRow,
   VISIBLE_TODAY_COLUMNS,
 } from '../core/today';
+import {insertSheetQuietly} from './ui';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -44,7 +45,7 @@ export function writeTodaySheet(ss: Spreadsheet, rows: TodayRow[]): Sheet {
   let sheet = getTodaySheet(ss);
   const created = !sheet;
   if (!sheet) {
-    sheet = ss.insertSheet(TODAY_SHEET_NAME, 0);
+    sheet = insertSheetQuietly(ss, TODAY_SHEET_NAME, 0);
     sheet.setFrozenRows(1);
     sheet.hideColumns(VISIBLE_TODAY_COLUMNS + 1, WIDTH - VISIBLE_TODAY_COLUMNS);
     for (const [header, width] of Object.entries(WIDTHS)) {

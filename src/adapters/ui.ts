@@ -48,3 +48,33 @@ export function runMenuCommand(action: string, command: () => void): void {
     alert(userMessageFor(e, action));
   }
 }
+
+/**
+ * Runs one sidebar call (google.script.run). The sidebar shows the failure's
+ * message as is, so anything that is not a UserError becomes the standard
+ * apology (and is logged with its stack), never a stack trace.
+ */
+export function sidebarCall<T>(action: string, work: () => T): T {
+  try {
+    return work();
+  } catch (e) {
+    if (isUserError(e)) throw e;
+    throw new Error(userMessageFor(e, action));
+  }
+}
+
+/**
+ * insertSheet makes the new sheet the active one (as in Sheets); the add-on
+ * creates its sheets without moving the user away from where they work.
+ */
+export function insertSheetQuietly(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  name: string,
+  index?: number,
+): GoogleAppsScript.Spreadsheet.Sheet {
+  const active = ss.getActiveSheet();
+  const sheet =
+    index === undefined ? ss.insertSheet(name) : ss.insertSheet(name, index);
+  active?.activate();
+  return sheet;
+}

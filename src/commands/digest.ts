@@ -24,6 +24,8 @@ import {
 import {getTodaySheet} from '../adapters/today-sheet';
 import {prompt, toast} from '../adapters/ui';
 import {writeDashboard} from './dashboard';
+import {syncAllSources} from './sync';
+import {readConnections} from '../adapters/connections';
 import {rebuildToday, TodayBuild} from './today';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -143,6 +145,26 @@ function digestEmail(
 }
 
 /**
+ * New engagement first, so the list and the email include it. A sync
+ * problem (a revoked token, a server down) is reported, never fatal.
+ */
+function syncFirst(ss: Spreadsheet, started: number): string {
+  const connections = readConnections(ss.getId());
+  if (!connections.bluesky && !connections.mastodon && !connections.x)
+    return '';
+  try {
+    const summary = syncAllSources(ss, started);
+    return summary.problems.length
+      ? ` Sync: ${summary.problems.join(' ')}`
+      : '';
+  } catch (error) {
+    if (!isUserError(error))
+      console.error('sync in the daily run failed', error);
+    return ` Sync failed: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+/**
  * Rebuilds the list and sends the digest; returns what happened, in words.
  * `test` sends even if today's digest went out already, and never counts
  * as today's.
@@ -154,6 +176,7 @@ export function sendDigest(ss: Spreadsheet, now: Date, test = false): string {
   if (!test && settings.lastSent === today) {
     return "Today's digest was already sent; nothing more to do.";
   }
+  let problem = test ? '' : syncFirst(ss, started);
   const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
   let locked = false;
   for (let i = 0; i < LOCK_TRIES && !locked; i++) {
@@ -165,7 +188,6 @@ export function sendDigest(ss: Spreadsheet, now: Date, test = false): string {
     );
   }
   let email;
-  let problem = '';
   try {
     const build = rebuildToday(ss, now, !test);
     try {

@@ -19,7 +19,11 @@ export const MENU: readonly (MenuItem | null)[] = [
   null,
   {caption: "Refresh today's list", functionName: 'refreshTodayList'},
   {caption: 'Daily digest…', functionName: 'dailyDigest'},
+  {caption: 'Dashboard', functionName: 'openDashboard'},
   {caption: 'Refresh scores', functionName: 'refreshScores'},
+  null,
+  {caption: 'Connect accounts…', functionName: 'connectAccounts'},
+  {caption: 'Sync engagement', functionName: 'syncEngagement'},
 ];
 
 /**

@@ -37,10 +37,21 @@ export function loadSettings(ss: Spreadsheet): {
   settings: Settings;
   warnings: string[];
 } {
-  const merged = mergeSettings(
-    DEFAULT_SETTINGS,
-    readDocumentState(ss).settings,
-  );
+  const raw = readDocumentState(ss).settings;
+  let stored: unknown = raw;
+  try {
+    stored = raw.trim() ? JSON.parse(raw) : {};
+  } catch {
+    // mergeSettings tells the user the saved text is unreadable.
+  }
+  // The tag vocabularies share the settings' JSON (the sidebar keeps them);
+  // they are not scoring settings.
+  if (stored && typeof stored === 'object' && 'vocabulary' in stored) {
+    const scoring = {...(stored as Record<string, unknown>)};
+    delete scoring.vocabulary;
+    stored = scoring;
+  }
+  const merged = mergeSettings(DEFAULT_SETTINGS, stored);
   return {settings: merged.settings, warnings: merged.warnings};
 }
 

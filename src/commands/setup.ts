@@ -84,11 +84,7 @@ export function setupTracker(): void {
         'The sheet changed while you were reading the summary, so nothing was written. Run Set up tracker again.',
       );
     }
-    if (final.createLogSheet) {
-      createLogSheet(ss);
-      // insertSheet activates the new sheet; the user stays on their list.
-      sheet.activate();
-    }
+    if (final.createLogSheet) createLogSheet(ss);
     applySetupPlan(sheet, final, snapshot);
     writeDocumentState(ss, {
       trackerSheetId: sheet.getSheetId(),

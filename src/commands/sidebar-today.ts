@@ -22,6 +22,7 @@ import {readDocumentState} from '../adapters/document';
 import {withDocumentLock} from '../adapters/lock';
 import {getTodaySheet, readTodayRows} from '../adapters/today-sheet';
 import {readDigestSettings, readHealth} from '../adapters/user-state';
+import {sidebarCall} from '../adapters/ui';
 import {disableDigest, enableDigest, sendDigest} from './digest';
 import {completeLine, rebuildToday, snoozeLine} from './today';
 
@@ -70,7 +71,7 @@ function lineView(
 }
 
 /** Today's list; rebuilt first when the tab is missing or from another day. */
-export function todayView(ss: Spreadsheet, now: Date): TodayView {
+function buildTodayView(ss: Spreadsheet, now: Date): TodayView {
   const today = dateIn(now, ss.getSpreadsheetTimeZone());
   let rows = readTodayRows(getTodaySheet(ss));
   if (!rows.length || rowDate(rows[0]) !== today) {
@@ -86,22 +87,22 @@ export function todayView(ss: Spreadsheet, now: Date): TodayView {
   };
 }
 
-export function completeToday(ss: Spreadsheet, key: string, now: Date) {
+function completeTodayLine(ss: Spreadsheet, key: string, now: Date) {
   completeLine(ss, key, now);
-  return todayView(ss, now);
+  return buildTodayView(ss, now);
 }
 
-export function snoozeToday(
+function snoozeTodayLine(
   ss: Spreadsheet,
   key: string,
   period: SnoozePeriod,
   now: Date,
 ) {
   snoozeLine(ss, key, period, now);
-  return todayView(ss, now);
+  return buildTodayView(ss, now);
 }
 
-export function digestSettingsView(ss: Spreadsheet): DigestSettingsView {
+function readDigestView(ss: Spreadsheet): DigestSettingsView {
   const s = readDigestSettings(ss.getId());
   return {
     enabled: s.enabled,
@@ -111,7 +112,7 @@ export function digestSettingsView(ss: Spreadsheet): DigestSettingsView {
   };
 }
 
-export function saveDigest(
+function saveDigestView(
   ss: Spreadsheet,
   request: DigestSettingsRequest,
 ): DigestSettingsView {
@@ -124,14 +125,14 @@ export function saveDigest(
   } else {
     disableDigest(ss);
   }
-  return digestSettingsView(ss);
+  return readDigestView(ss);
 }
 
-export function testDigest(ss: Spreadsheet, now: Date): Notice {
+function sendTestDigestNow(ss: Spreadsheet, now: Date): Notice {
   return {message: sendDigest(ss, now, true)};
 }
 
-export function healthView(ss: Spreadsheet): HealthView {
+function readHealthView(ss: Spreadsheet): HealthView {
   const h = readHealth(ss.getId());
   return {
     lastRun: h.lastRun || null,
@@ -145,3 +146,23 @@ export function healthView(ss: Spreadsheet): HealthView {
     lastErrorAt: h.lastErrorAt || null,
   };
 }
+
+// Each sidebar call: a bug becomes the standard apology, never a raw error.
+export const todayView = (ss: Spreadsheet, now: Date) =>
+  sidebarCall("loading today's list", () => buildTodayView(ss, now));
+export const completeToday = (ss: Spreadsheet, key: string, now: Date) =>
+  sidebarCall('marking the line done', () => completeTodayLine(ss, key, now));
+export const snoozeToday = (
+  ss: Spreadsheet,
+  key: string,
+  period: SnoozePeriod,
+  now: Date,
+) => sidebarCall('snoozing', () => snoozeTodayLine(ss, key, period, now));
+export const digestSettingsView = (ss: Spreadsheet) =>
+  sidebarCall('reading the digest settings', () => readDigestView(ss));
+export const saveDigest = (ss: Spreadsheet, request: DigestSettingsRequest) =>
+  sidebarCall('saving the digest settings', () => saveDigestView(ss, request));
+export const testDigest = (ss: Spreadsheet, now: Date) =>
+  sidebarCall('sending a test digest', () => sendTestDigestNow(ss, now));
+export const healthView = (ss: Spreadsheet) =>
+  sidebarCall('reading the health of the daily run', () => readHealthView(ss));

@@ -93,7 +93,7 @@ import {
   readTracker,
   Tracker,
 } from '../adapters/tracker-sheet';
-import {ADDON_TITLE, userMessageFor} from '../adapters/ui';
+import {ADDON_TITLE, sidebarCall} from '../adapters/ui';
 import {fieldCell, refreshScores, scoreEveryone, writeScores} from './scores';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -117,20 +117,6 @@ export function openSidebar(): void {
   const page =
     HtmlService.createHtmlOutputFromFile('sidebar').setTitle(ADDON_TITLE);
   SpreadsheetApp.getUi().showSidebar(page);
-}
-
-/**
- * Runs one sidebar call. The sidebar shows the failure's message as is, so
- * anything that is not a UserError becomes the standard apology (and is
- * logged with its stack), never a stack trace or "x is undefined".
- */
-function sidebarCall<T>(action: string, work: () => T): T {
-  try {
-    return work();
-  } catch (e) {
-    if (isUserError(e)) throw e;
-    throw new Error(userMessageFor(e, action));
-  }
 }
 
 const activeSpreadsheet = (): Spreadsheet =>
@@ -431,7 +417,7 @@ const INTERACTION_LABELS: Record<string, string> = {
   'inbound follow': 'They followed us',
   'inbound reply': 'They replied',
   'inbound mention': 'They mentioned us',
-  'inbound question': 'They asked us a question',
+  'inbound question': 'They asked a question',
   'inbound retweet': 'They retweeted us',
   'inbound quote': 'They quoted us',
   'inbound message': 'They messaged us',
