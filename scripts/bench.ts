@@ -197,6 +197,8 @@ function addOnCosts(size: Size): void {
     () => emu.customFunctionCounts,
   );
 
+  sidebarCosts(size, emu, String(ids[0][0]));
+
   emu.setNow('2026-03-02T06:00:00Z');
   emu.clickMenu('Daily digest…', ['7']);
   emu.setNow('2026-03-02T08:30:00Z');
@@ -210,6 +212,34 @@ function addOnCosts(size: Size): void {
     },
     'must fit in 6 minutes of Apps Script time',
   );
+}
+
+/**
+ * The sidebar: each user action is one google.script.run call (the browser
+ * tests assert that); here, what that call costs and how big its answer is.
+ */
+function sidebarCosts(size: Size, emu: Emulator, id: string): void {
+  emu.userSelect(`${SUPPORTERS_SHEET}!A2`);
+  const sidebar = (operation: string, fn: string, args: unknown[]) => {
+    let bytes = 0;
+    measure(size, `sidebar: ${operation}`, emu, () => {
+      bytes = JSON.stringify(emu.callFromSidebar(fn, args)).length;
+    });
+    rows[rows.length - 1].note =
+      `1 server call, answer ${(bytes / 1024).toFixed(1)} KB`;
+  };
+  sidebar('selection changed', 'getSelectionState', [null]);
+  const key = (
+    emu.callFromSidebar('getSelectionState', [null]) as {key: string}
+  ).key;
+  sidebar('poll, nothing changed', 'getSelectionState', [key]);
+  const target = {ids: [id]};
+  sidebar('toggle a tag', 'setTag', [
+    {target, field: 'relationshipTags', tag: 'volunteer', on: true},
+  ]);
+  sidebar('log "We thanked them"', 'logInteraction', [
+    {target, direction: 'outbound', kind: 'thanks'},
+  ]);
 }
 
 function writeResults(dir: string): void {
