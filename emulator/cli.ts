@@ -396,10 +396,15 @@ async function run(args: CliArgs, io: CliIo): Promise<number> {
 const PLAYGROUND_PORT = 8080;
 
 /**
- * `serve`: the playground on the workbook until Ctrl-C. The page opens the
- * file itself (onOpen runs when the page loads, as when Sheets opens it).
+ * `serve`: the playground on the workbook until Ctrl-C (or until `stop`
+ * settles, for tests). The page opens the file itself: onOpen runs when the
+ * page loads, as when Sheets opens it.
  */
-async function serve(args: CliArgs, io: CliIo): Promise<number> {
+export async function serve(
+  args: CliArgs,
+  io: CliIo,
+  stop?: Promise<unknown>,
+): Promise<number> {
   const emulator = args.demo
     ? buildDemo({
         distDir: distOf(args, io),
@@ -435,12 +440,22 @@ async function serve(args: CliArgs, io: CliIo): Promise<number> {
   io.stdout.write(
     `${saveTo ? `Save writes ${args.out}. ` : ''}Ctrl-C stops it.\n`,
   );
-  await new Promise(stop => {
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  await (stop ?? interrupted());
   await playground.close();
   return 0;
+}
+
+/** Resolves on Ctrl-C (or a polite kill). */
+function interrupted(): Promise<void> {
+  return new Promise(resolve => {
+    const done = () => {
+      process.off('SIGINT', done);
+      process.off('SIGTERM', done);
+      resolve();
+    };
+    process.on('SIGINT', done);
+    process.on('SIGTERM', done);
+  });
 }
 
 /** `--now` without a zone is a wall-clock time in the spreadsheet's zone. */

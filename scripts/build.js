@@ -131,6 +131,7 @@ async function buildTools() {
     bench: 'scripts/bench.ts',
     demo: 'scripts/make-demo.ts',
     'render-digest': 'scripts/render-digest.ts',
+    screenshots: 'scripts/screenshots.ts',
     // UrlFetchApp's synchronous HTTP runs in a worker thread that loads this
     // file from beside the bundled tool (see emulator/services/url-fetch.ts).
     'url-fetch-worker': 'emulator/services/url-fetch-worker.ts',

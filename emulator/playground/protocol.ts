@@ -99,11 +99,19 @@ export interface MailView extends MailSummary {
 
 export interface ChartView {
   id: number;
+  /** ChartType name: COLUMN, BAR, LINE, AREA, PIE, … */
   type: string;
   title: string;
   ranges: string[];
-  /** The cell its top-left corner is anchored to. */
-  anchor: string;
+  /** The cell its top-left corner is anchored to, and the offset from it in px. */
+  anchor: {row: number; col: number; x: number; y: number};
+  width: number;
+  height: number;
+  stacked: boolean;
+  /** The domain: the first column of the data, below its header. */
+  labels: string[];
+  /** One per further column: its header and numbers (null where not a number). */
+  series: {name: string; values: (number | null)[]}[];
 }
 
 /** The sidebar or dialog the add-on has open (its HTML is fetched once per id). */

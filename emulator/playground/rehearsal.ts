@@ -36,7 +36,7 @@ export function observeDialogs(
     Object.defineProperty(list, 'push', {
       configurable: true,
       value: (...items: never[]) => {
-        for (const _ of items) order.push(kind);
+        order.push(...items.map(() => kind));
         return Array.prototype.push.apply(list, items);
       },
     });
@@ -66,8 +66,13 @@ export function observeDialogs(
 
 /** The user the emulator runs as (who owns user properties and triggers). */
 function userOf(emu: Emulator): string {
-  // Emulator keeps its user private; the rehearsal must run as the same one.
-  return (emu as unknown as {user: string}).user;
+  // Emulator keeps its user private, and a rehearsal as anyone else could
+  // ask other questions (user properties differ), so it is read here.
+  const user: unknown = (emu as unknown as {user?: unknown}).user;
+  if (typeof user !== 'string') {
+    throw new Error('The emulator no longer keeps its user in `user`.');
+  }
+  return user;
 }
 
 /** A throwaway copy of the emulator in its current state, with the same project and menus. */

@@ -17,6 +17,7 @@
  *   POST /api/run {fn, args}         google.script.run from a sidebar/dialog
  *   POST /api/close {surface}        the sidebar's or dialog's X / host.close()
  *   POST /api/trigger {which}        time-driven triggers fire now
+ *   POST /api/clock {hours}          the clock moves on, running triggers due
  *   POST /api/save                   writes the workbook (+ state sidecar)
  */
 import {mkdtemp, readFile, rm} from 'node:fs/promises';
@@ -29,7 +30,7 @@ import type {AddressInfo} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {EmulatorUsageError} from '../exception';
-import type {Emulator} from '../index';
+import type {Emulator, TimeTriggerResult} from '../index';
 import {writeWorkbookFile} from '../io';
 import {messageOf} from '../runtime';
 import {quoteSheetName} from '../sheets';
@@ -70,22 +71,30 @@ const MAX_BODY = 5 * 1024 * 1024;
 class OpenSurfaces {
   private sidebarsSeen: number;
   private dialogsSeen: number;
-  sidebar: number | null = null;
-  dialog: number | null = null;
-  opened = {toasts: 0, executions: 0};
+  private sidebar: number | null = null;
+  private dialog: number | null = null;
+  private opened = {toasts: 0, executions: 0};
 
-  constructor(private readonly emu: Emulator) {
+  constructor(
+    private readonly emu: Emulator,
+    private readonly saveTo: string | null,
+  ) {
     this.sidebarsSeen = emu.ui.sidebars.length;
     this.dialogsSeen = emu.ui.dialogs.length;
   }
 
-  /** The newest sidebar/dialog shown since the last look replaces the open one. */
-  view(saveTo: string | null): Surfaces {
+  /** The newest sidebar or dialog shown since the last look replaces the open one. */
+  private sync(): void {
     const {sidebars, dialogs} = this.emu.ui;
     if (sidebars.length > this.sidebarsSeen) this.sidebar = sidebars.length - 1;
     if (dialogs.length > this.dialogsSeen) this.dialog = dialogs.length - 1;
     this.sidebarsSeen = sidebars.length;
     this.dialogsSeen = dialogs.length;
+  }
+
+  view(): Surfaces {
+    this.sync();
+    const {sidebars, dialogs} = this.emu.ui;
     const dialog = this.dialog === null ? null : dialogs[this.dialog];
     return {
       sidebar:
@@ -102,14 +111,20 @@ class OpenSurfaces {
               ...(dialog.width === undefined ? {} : {width: dialog.width}),
               ...(dialog.height === undefined ? {} : {height: dialog.height}),
             },
-      saveTo,
+      saveTo: this.saveTo,
       opened: this.opened,
     };
   }
 
+  /** The X, or google.script.host.close(). */
+  close(surface: 'sidebar' | 'dialog'): void {
+    this.sync();
+    this[surface] = null;
+  }
+
   /** The user (re)opens the file: nothing is open yet, and old toasts are gone. */
   reopen(): void {
-    this.view(null);
+    this.sync();
     this.sidebar = null;
     this.dialog = null;
     this.opened = {
@@ -124,7 +139,7 @@ export async function startPlayground(
 ): Promise<Playground> {
   const emu = options.emulator;
   const saveTo = options.saveTo ?? null;
-  const surfaces = new OpenSurfaces(emu);
+  const surfaces = new OpenSurfaces(emu, saveTo);
   let origin = '';
 
   const api: Record<
@@ -132,7 +147,7 @@ export async function startPlayground(
     (body: Record<string, unknown>, url: URL) => unknown | Promise<unknown>
   > = {
     'GET /api/state': (_body, url) =>
-      playgroundState(emu, windowOf(url), surfaces.view(saveTo)),
+      playgroundState(emu, windowOf(url), surfaces.view()),
     'POST /api/open': () => {
       surfaces.reopen();
       emu.open('LIMITED');
@@ -150,19 +165,23 @@ export async function startPlayground(
     'POST /api/run': body => run(emu, body),
     'POST /api/close': body => {
       const surface = text(body, 'surface');
-      surfaces.view(saveTo);
-      if (surface === 'sidebar') surfaces.sidebar = null;
-      else if (surface === 'dialog') surfaces.dialog = null;
-      else throw new BadRequest(`Unknown surface ${surface}`);
+      if (surface !== 'sidebar' && surface !== 'dialog') {
+        throw new BadRequest(`Unknown surface ${surface}`);
+      }
+      surfaces.close(surface);
       return {ok: true};
     },
-    'POST /api/trigger': body => {
-      const which = body.which === 'all' ? 'all' : 'daily';
-      return emu.fireTimeTriggers(which).map(r => ({
-        fn: r.fn,
-        ok: r.ok,
-        ...(r.error === undefined ? {} : {error: r.error}),
-      }));
+    'POST /api/trigger': body =>
+      triggerResults(
+        emu.fireTimeTriggers(body.which === 'all' ? 'all' : 'daily'),
+      ),
+    'POST /api/clock': body => {
+      const hours = body.hours;
+      if (typeof hours !== 'number' || !(hours > 0) || hours > 24 * 366) {
+        throw new BadRequest('hours must be a number of hours, up to a year');
+      }
+      const until = new Date(emu.now().getTime() + hours * 3_600_000);
+      return triggerResults(emu.advanceClock(until));
     },
     'POST /api/save': async () => {
       if (saveTo === null) {
@@ -194,6 +213,10 @@ export async function startPlayground(
     const url = new URL(req.url ?? '/', origin);
     const path = url.pathname;
     if (req.method === 'GET') {
+      if (path === '/favicon.ico') {
+        res.writeHead(204).end();
+        return;
+      }
       const asset = await staticAsset(path);
       if (asset) {
         send(res, 200, asset.type, asset.body);
@@ -284,7 +307,9 @@ function isLocal(req: IncomingMessage, origin: string): boolean {
   const json = (req.headers['content-type'] ?? '').startsWith(
     'application/json',
   );
-  return json && (from === undefined || hosts.some(h => from === `http://${h}`));
+  return (
+    json && (from === undefined || hosts.some(h => from === `http://${h}`))
+  );
 }
 
 function windowOf(url: URL): WindowRequest {
@@ -361,6 +386,15 @@ function run(emu: Emulator, body: Record<string, unknown>): RunOutcome {
     : {ok: true, value: result.value, notices};
 }
 
+function triggerResults(results: TimeTriggerResult[]) {
+  return results.map(r => ({
+    fn: r.fn,
+    at: r.at.toISOString(),
+    ok: r.ok,
+    ...(r.error === undefined ? {} : {error: r.error}),
+  }));
+}
+
 function mailView(emu: Emulator, seq: number): MailView {
   const mail = emu.mail[seq];
   if (!mail) throw new BadRequest(`No email ${seq}`);
@@ -387,7 +421,9 @@ async function sendWorkbook(res: ServerResponse, emu: Emulator) {
   }
 }
 
-async function jsonBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+async function jsonBody(
+  req: IncomingMessage,
+): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -424,7 +460,11 @@ function sendJson(res: ServerResponse, status: number, value: unknown) {
 
 /** A plain Error (not a script's), such as the sheets model refusing a cell. */
 function isPlainError(error: unknown): boolean {
-  return error instanceof Error && error.constructor === Error && error.name === 'Error';
+  return (
+    error instanceof Error &&
+    error.constructor === Error &&
+    error.name === 'Error'
+  );
 }
 
 function messageText(error: unknown): string {

@@ -8,7 +8,6 @@
 import type {Emulator} from '../index';
 import {
   activeSheetModel,
-  cellA1,
   displayValue,
   formatA1,
   quoteSheetName,
@@ -35,7 +34,12 @@ import type {
 
 /** The most the page may ask for at once. */
 export const MAX_WINDOW = {rows: 500, cols: 100};
-export const DEFAULT_WINDOW: WindowRequest = {r1: 1, c1: 1, rows: 200, cols: 40};
+export const DEFAULT_WINDOW: WindowRequest = {
+  r1: 1,
+  c1: 1,
+  rows: 200,
+  cols: 40,
+};
 const RECENT_TOASTS = 5;
 const RECENT_EXECUTIONS = 30;
 
@@ -204,8 +208,10 @@ function bandCells(
   if (!cols.length) return range(r1, r2).map(() => []);
   const rect: Rect = {r1, r2, c1: cols[0], c2: cols[cols.length - 1]};
   const values = sheet.readValues(rect);
-  const paint = <T>(layer: {isEmpty(): boolean; paint(r: Rect): (T | null)[][]}) =>
-    layer.isEmpty() ? null : layer.paint(rect);
+  const paint = <T>(layer: {
+    isEmpty(): boolean;
+    paint(r: Rect): (T | null)[][];
+  }) => (layer.isEmpty() ? null : layer.paint(rect));
   const formats = paint<string>(sheet.numberFormats);
   const rules = paint<ValidationRule>(sheet.validations);
   const styles = [...sheet.styles.entries()]
@@ -342,19 +348,64 @@ function applyStyle(
   }
 }
 
+/** Sheets' size for a chart that did not set one. */
+const CHART_SIZE = {width: 600, height: 371};
+/** Enough of a chart's data to draw it. */
+const CHART_LIMIT = {rows: 200, cols: 12};
+
 function chartsOf(emu: Emulator, sheet: SheetModel): ChartView[] {
   const model = emu.spreadsheet;
-  return sheet.charts.map(chart => ({
-    id: chart.chartId,
-    type: chart.type,
-    title: String(chart.options.title ?? ''),
-    ranges: chart.ranges.map(({sheetId, rect}) => {
+  return sheet.charts.map(chart => {
+    const columns: CellValue[][] = [];
+    const ranges: string[] = [];
+    for (const {sheetId, rect} of chart.ranges) {
       const source = model.sheetById(sheetId);
-      const local = source
-        ? formatA1(rect, source.maxRows, source.maxColumns)
-        : cellA1(rect.r1, rect.c1);
-      return source ? `${quoteSheetName(source.name)}!${local}` : local;
-    }),
-    anchor: cellA1(chart.anchorRow, chart.anchorColumn),
-  }));
+      if (!source) continue;
+      ranges.push(
+        `${quoteSheetName(source.name)}!${formatA1(rect, source.maxRows, source.maxColumns)}`,
+      );
+      const block = source.readValues({
+        ...rect,
+        r2: Math.min(rect.r2, rect.r1 + CHART_LIMIT.rows - 1, source.maxRows),
+        c2: Math.min(
+          rect.c2,
+          rect.c1 + CHART_LIMIT.cols - 1,
+          source.maxColumns,
+        ),
+      });
+      block[0]?.forEach((_, j) => columns.push(block.map(line => line[j])));
+    }
+    const [domain = [], ...rest] = columns;
+    // Without setNumHeaders, Sheets takes a first row of text as headers.
+    const headers =
+      chart.numHeaders ??
+      (rest.some(col => typeof col[0] === 'string' && col[0] !== '') ? 1 : 0);
+    const option = (name: string) => chart.options[name];
+    const size = (name: 'width' | 'height') => {
+      const value = option(name);
+      return typeof value === 'number' && value > 0 ? value : CHART_SIZE[name];
+    };
+    return {
+      id: chart.chartId,
+      type: chart.type,
+      title: String(option('title') ?? ''),
+      ranges,
+      anchor: {
+        row: chart.anchorRow,
+        col: chart.anchorColumn,
+        x: chart.offsetX,
+        y: chart.offsetY,
+      },
+      width: size('width'),
+      height: size('height'),
+      stacked: option('isStacked') === true,
+      labels: domain
+        .slice(headers)
+        .map(v => displayValue(v, null, model.timeZone)),
+      series: rest.map((col, i) => ({
+        name: headers ? String(col[0]) : `Series ${i + 1}`,
+        values: col.slice(headers).map(v => (typeof v === 'number' ? v : null)),
+      })),
+    };
+  });
 }

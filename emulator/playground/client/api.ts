@@ -15,6 +15,14 @@ import type {
 
 export class RequestFailed extends Error {}
 
+/** A time-driven trigger that ran. */
+export interface TriggerRun {
+  fn: string;
+  at: string;
+  ok: boolean;
+  error?: string;
+}
+
 let pending = 0;
 let chain: Promise<unknown> = Promise.resolve();
 
@@ -58,10 +66,7 @@ export const api = {
       `/api/state?r1=${w.r1}&c1=${w.c1}&rows=${w.rows}&cols=${w.cols}`,
     ),
   surface: (kind: 'sidebar' | 'dialog', id: number) =>
-    request<{title: string; html: string}>(
-      'GET',
-      `/api/surface/${kind}/${id}`,
-    ),
+    request<{title: string; html: string}>('GET', `/api/surface/${kind}/${id}`),
   mail: (seq: number) => request<MailView>('GET', `/api/mail/${seq}`),
   open: () => request<unknown>('POST', '/api/open', {}),
   select: (sheet: string, a1: string) =>
@@ -75,10 +80,8 @@ export const api = {
   close: (surface: 'sidebar' | 'dialog') =>
     request<unknown>('POST', '/api/close', {surface}),
   trigger: (which: 'daily' | 'all') =>
-    request<{fn: string; ok: boolean; error?: string}[]>(
-      'POST',
-      '/api/trigger',
-      {which},
-    ),
+    request<TriggerRun[]>('POST', '/api/trigger', {which}),
+  clock: (hours: number) =>
+    request<TriggerRun[]>('POST', '/api/clock', {hours}),
   save: () => request<{paths: string[]}>('POST', '/api/save', {}),
 };

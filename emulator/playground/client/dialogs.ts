@@ -29,7 +29,11 @@ export function ask(question: Question): Promise<Answer> {
     question.kind === 'prompt'
       ? el('input', {
           className: 'prompt-input',
-          attrs: {type: 'text', 'aria-label': 'Your answer', autocomplete: 'off'},
+          attrs: {
+            type: 'text',
+            'aria-label': 'Your answer',
+            autocomplete: 'off',
+          },
         })
       : null;
   return new Promise(resolve => {
@@ -60,12 +64,21 @@ export function ask(question: Question): Promise<Answer> {
     );
     dialog.replaceChildren(
       close,
-      question.title ? el('h2', {text: question.title, attrs: {id: 'ask-title'}}) : '',
-      el('p', {className: 'dialog-message', text: question.prompt, attrs: {id: 'ask-message'}}),
+      question.title
+        ? el('h2', {text: question.title, attrs: {id: 'ask-title'}})
+        : '',
+      el('p', {
+        className: 'dialog-message',
+        text: question.prompt,
+        attrs: {id: 'ask-message'},
+      }),
       input ?? '',
       actions,
     );
-    dialog.setAttribute('aria-labelledby', question.title ? 'ask-title' : 'ask-message');
+    dialog.setAttribute(
+      'aria-labelledby',
+      question.title ? 'ask-title' : 'ask-message',
+    );
     dialog.oncancel = e => {
       e.preventDefault();
       finish('CLOSE');
@@ -88,7 +101,9 @@ export async function showNotices(notices: ShownDialog[]): Promise<void> {
       notice.kind === 'alert' && notice.buttons === 'OK'
         ? notice.prompt
         : `${notice.prompt}\n\n(The playground answered ${
-            notice.kind === 'alert' ? notice.answer : `${notice.button} "${notice.text}"`
+            notice.kind === 'alert'
+              ? notice.answer
+              : `${notice.button} "${notice.text}"`
           } for you: the add-on showed this from the sidebar, which waits for its answer.)`;
     await ask({kind: 'alert', title: notice.title, prompt, buttons: 'OK'});
   }
@@ -106,11 +121,19 @@ export function showToasts(toasts: ToastView[]): void {
 }
 
 /** A toast: seconds < 0 stays until closed, like Spreadsheet.toast. */
-export function notify(message: string, title = '', seconds = 5, error = false): void {
+export function notify(
+  message: string,
+  title = '',
+  seconds = 5,
+  error = false,
+): void {
   const box = byId('toasts');
   const toast = el(
     'div',
-    {className: error ? 'toast error' : 'toast', attrs: {role: error ? 'alert' : 'status'}},
+    {
+      className: error ? 'toast error' : 'toast',
+      attrs: {role: error ? 'alert' : 'status'},
+    },
     title ? el('div', {className: 'toast-title', text: title}) : '',
     el('div', {className: 'toast-message', text: message}),
   );
@@ -123,5 +146,6 @@ export function notify(message: string, title = '', seconds = 5, error = false):
     }),
   );
   box.append(toast);
-  if (seconds >= 0) setTimeout(() => toast.remove(), Math.max(seconds, 2) * 1000);
+  if (seconds >= 0)
+    setTimeout(() => toast.remove(), Math.max(seconds, 2) * 1000);
 }

@@ -50,8 +50,5 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
 
 /** Markup-safe text for the one place HTML is written: attributes of the injected shim tag. */
 export function escapeAttribute(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    c => `&#${c.charCodeAt(0)};`,
-  );
+  return text.replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`);
 }

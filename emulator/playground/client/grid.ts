@@ -6,7 +6,7 @@
  * formula bar. The grid never changes a cell itself: it reports selections
  * and typed text, and draws whatever state the server sends back.
  */
-import {cellA1, columnToLetters, lettersToColumn} from '../../sheets/a1';
+import {cellA1, columnToLetters} from '../../sheets/a1';
 import type {
   CellView,
   ChartView,
@@ -14,6 +14,7 @@ import type {
   SelectionView,
   WindowRequest,
 } from '../protocol';
+import {drawChart} from './charts';
 import {el} from './dom';
 import {
   Geometry,
@@ -55,7 +56,10 @@ interface Editing {
   original: string;
 }
 
-function normal(a: {row: number; col: number}, b: {row: number; col: number}): Rect {
+function normal(
+  a: {row: number; col: number},
+  b: {row: number; col: number},
+): Rect {
   return {
     r1: Math.min(a.row, b.row),
     c1: Math.min(a.col, b.col),
@@ -139,7 +143,8 @@ export class Grid {
       return;
     }
     const geometry = new Geometry(grid);
-    if (this.grid && grid.sheet !== this.grid.sheet) this.scroller.scrollTo(0, 0);
+    if (this.grid && grid.sheet !== this.grid.sheet)
+      this.scroller.scrollTo(0, 0);
     this.grid = grid;
     this.geometry = geometry;
     this.build(grid, geometry);
@@ -154,7 +159,7 @@ export class Grid {
       this.extent = {...this.current};
     }
     this.paintSelection();
-    this.reportCursor();
+    this.showCursor();
   }
 
   /** Scrolls so that a cell is on screen (the name box, keyboard moves). */
@@ -163,8 +168,10 @@ export class Grid {
     if (!g) return;
     const frozenHeight = g.top(g.frozenRows + 1);
     const frozenWidth = g.left(g.frozenColumns + 1) - g.left(1);
-    const viewHeight = this.scroller.clientHeight - HEADER_HEIGHT - frozenHeight;
-    const viewWidth = this.scroller.clientWidth - ROW_HEADER_WIDTH - frozenWidth;
+    const viewHeight =
+      this.scroller.clientHeight - HEADER_HEIGHT - frozenHeight;
+    const viewWidth =
+      this.scroller.clientWidth - ROW_HEADER_WIDTH - frozenWidth;
     if (row > g.frozenRows) {
       const y = g.top(row) - frozenHeight;
       if (y < this.scroller.scrollTop) this.scroller.scrollTop = y;
@@ -200,7 +207,8 @@ export class Grid {
     const cols = grid.cols.filter(c => c > g.frozenColumns);
     const loaded = (list: number[], from: number, to: number, max: number) =>
       list.length > 0
-        ? list[0] <= from && (list[list.length - 1] >= to || list[list.length - 1] >= max)
+        ? list[0] <= from &&
+          (list[list.length - 1] >= to || list[list.length - 1] >= max)
         : false;
     return !(
       loaded(rows, first.row, lastRow, g.maxRows) &&
@@ -208,28 +216,17 @@ export class Grid {
     );
   }
 
-  /** Charts float over the grid at their anchor cell, as a labelled card. */
+  /** Charts float over the grid from their anchor cell, as in Sheets. */
   renderCharts(charts: ChartView[]): void {
     const g = this.geometry;
     if (!g) return;
     this.charts.replaceChildren(
       ...charts.map(chart => {
-        const ref = /^([A-Z]+)(\d+)$/.exec(chart.anchor);
-        const col = ref ? lettersToColumn(ref[1]) : 1;
-        const row = ref ? Number(ref[2]) : 1;
-        return el(
-          'figure',
-          {
-            className: 'chart',
-            style: {
-              left: `${ROW_HEADER_WIDTH + g.left(col) - g.left(1)}px`,
-              top: `${HEADER_HEIGHT + g.top(row)}px`,
-            },
-          },
-          el('div', {className: 'chart-icon', attrs: {'aria-hidden': 'true'}}),
-          el('figcaption', {}, el('strong', {text: chart.title || 'Untitled chart'}),
-            el('span', {text: `${chart.type.toLowerCase()} chart of ${chart.ranges.join(', ')}`})),
-        );
+        const figure = drawChart(chart);
+        const {row, col, x, y} = chart.anchor;
+        figure.style.left = `${ROW_HEADER_WIDTH + g.left(col) - g.left(1) + x}px`;
+        figure.style.top = `${HEADER_HEIGHT + g.top(row) + y}px`;
+        return figure;
       }),
     );
   }
@@ -248,7 +245,11 @@ export class Grid {
   private visibleColumns(g: Geometry, from: number): number {
     let width = 0;
     let count = 0;
-    for (let c = from; c <= g.maxColumns && width < this.scroller.clientWidth; c++) {
+    for (
+      let c = from;
+      c <= g.maxColumns && width < this.scroller.clientWidth;
+      c++
+    ) {
       width += g.width(c);
       count++;
     }
@@ -275,7 +276,11 @@ export class Grid {
     const widthOf = (c: number | 'left' | 'right') =>
       c === 'left' ? leftGap : c === 'right' ? rightGap : g.width(c);
 
-    const colgroup = el('colgroup', {}, el('col', {style: {width: `${ROW_HEADER_WIDTH}px`}}));
+    const colgroup = el(
+      'colgroup',
+      {},
+      el('col', {style: {width: `${ROW_HEADER_WIDTH}px`}}),
+    );
     for (const c of columns) {
       colgroup.append(el('col', {style: {width: `${widthOf(c)}px`}}));
     }
@@ -285,16 +290,20 @@ export class Grid {
     letters.append(el('th', {className: 'corner', attrs: {scope: 'col'}}));
     for (const c of columns) {
       if (typeof c !== 'number') {
-        letters.append(el('th', {className: 'gap', attrs: {'aria-hidden': 'true'}}));
+        letters.append(
+          el('th', {className: 'gap', attrs: {'aria-hidden': 'true'}}),
+        );
         continue;
       }
       const th = el('th', {
-        className: c <= g.frozenColumns ? 'col-header frozen-col' : 'col-header',
+        className:
+          c <= g.frozenColumns ? 'col-header frozen-col' : 'col-header',
         text: columnToLetters(c),
         dataset: {col: String(c)},
         attrs: {scope: 'col'},
       });
-      if (c <= g.frozenColumns) th.style.left = `${ROW_HEADER_WIDTH + g.left(c) - g.left(1)}px`;
+      if (c <= g.frozenColumns)
+        th.style.left = `${ROW_HEADER_WIDTH + g.left(c) - g.left(1)}px`;
       this.colHeaders.set(c, th);
       letters.append(th);
     }
@@ -302,8 +311,14 @@ export class Grid {
 
     const body = el('tbody');
     const spacer = (height: number) =>
-      el('tr', {className: 'spacer', attrs: {'aria-hidden': 'true'}},
-        el('td', {attrs: {colspan: columns.length + 1}, style: {height: `${height}px`}}));
+      el(
+        'tr',
+        {className: 'spacer', attrs: {'aria-hidden': 'true'}},
+        el('td', {
+          attrs: {colspan: columns.length + 1},
+          style: {height: `${height}px`},
+        }),
+      );
     const windowRows = grid.rows.filter(r => r > g.frozenRows);
     const r1 = windowRows[0] ?? g.frozenRows + 1;
     const r2 = windowRows[windowRows.length - 1] ?? g.frozenRows;
@@ -313,7 +328,10 @@ export class Grid {
 
     grid.rows.forEach((row, i) => {
       const frozen = row <= g.frozenRows;
-      const tr = el('tr', {className: frozen ? 'frozen-row' : '', attrs: {'aria-rowindex': row}});
+      const tr = el('tr', {
+        className: frozen ? 'frozen-row' : '',
+        attrs: {'aria-rowindex': row},
+      });
       const header = el('th', {
         className: 'row-header',
         text: String(row),
@@ -325,7 +343,9 @@ export class Grid {
       const views = grid.cells[i];
       for (const c of columns) {
         if (typeof c !== 'number') {
-          tr.append(el('td', {className: 'gap', attrs: {'aria-hidden': 'true'}}));
+          tr.append(
+            el('td', {className: 'gap', attrs: {'aria-hidden': 'true'}}),
+          );
           continue;
         }
         const view = views[grid.cols.indexOf(c)] ?? null;
@@ -352,7 +372,11 @@ export class Grid {
     this.charts.style.width = this.table.style.width;
   }
 
-  private cell(row: number, col: number, view: CellView | null): HTMLTableCellElement {
+  private cell(
+    row: number,
+    col: number,
+    view: CellView | null,
+  ): HTMLTableCellElement {
     const a1 = cellA1(row, col);
     const td = el('td', {
       attrs: {role: 'gridcell', id: `cell-${a1}`, 'aria-colindex': col},
@@ -376,7 +400,14 @@ export class Grid {
     } else {
       td.append(el('span', {className: 'text', text: view.text}));
     }
-    if (view.choices) td.append(el('span', {className: 'chip', text: '▾', attrs: {'aria-hidden': 'true'}}));
+    if (view.choices)
+      td.append(
+        el('span', {
+          className: 'chip',
+          text: '▾',
+          attrs: {'aria-hidden': 'true'},
+        }),
+      );
     if (view.kind) td.classList.add(`kind-${view.kind}`);
     if (view.note) {
       td.classList.add('has-note');
@@ -391,13 +422,17 @@ export class Grid {
       const s = td.style;
       if (style.bold) s.fontWeight = 'bold';
       if (style.italic) s.fontStyle = 'italic';
-      const lines = [style.underline && 'underline', style.strike && 'line-through'].filter(Boolean);
+      const lines = [
+        style.underline && 'underline',
+        style.strike && 'line-through',
+      ].filter(Boolean);
       if (lines.length) s.textDecoration = lines.join(' ');
       if (style.color) s.color = style.color;
       if (style.background) s.backgroundColor = style.background;
       if (style.align) s.textAlign = style.align;
       if (style.wrap) td.classList.add('wrap');
-      if (style.fontFamily) s.fontFamily = `${style.fontFamily}, Arial, sans-serif`;
+      if (style.fontFamily)
+        s.fontFamily = `${style.fontFamily}, Arial, sans-serif`;
       if (style.fontSize) s.fontSize = `${(style.fontSize * 4) / 3}px`;
     }
     return td;
@@ -406,10 +441,18 @@ export class Grid {
   private paintSelection(): void {
     const {r1, c1, r2, c2} = this.selection;
     for (const td of this.table.querySelectorAll('.in-sel, .current')) {
-      td.classList.remove('in-sel', 'sel-t', 'sel-b', 'sel-l', 'sel-r', 'current');
+      td.classList.remove(
+        'in-sel',
+        'sel-t',
+        'sel-b',
+        'sel-l',
+        'sel-r',
+        'current',
+      );
       td.removeAttribute('aria-selected');
     }
-    for (const th of this.table.querySelectorAll('.hdr-sel')) th.classList.remove('hdr-sel');
+    for (const th of this.table.querySelectorAll('.hdr-sel'))
+      th.classList.remove('hdr-sel');
     for (const [a1, td] of this.cellsByKey) {
       const row = Number(td.dataset.row);
       const col = Number(td.dataset.col);
@@ -425,24 +468,40 @@ export class Grid {
         this.scroller.setAttribute('aria-activedescendant', `cell-${a1}`);
       }
     }
-    for (const [col, th] of this.colHeaders) if (col >= c1 && col <= c2) th.classList.add('hdr-sel');
-    for (const [row, th] of this.rowHeaders) if (row >= r1 && row <= r2) th.classList.add('hdr-sel');
+    for (const [col, th] of this.colHeaders)
+      if (col >= c1 && col <= c2) th.classList.add('hdr-sel');
+    for (const [row, th] of this.rowHeaders)
+      if (row >= r1 && row <= r2) th.classList.add('hdr-sel');
   }
 
-  private reportCursor(): void {
+  /** Tells the name box and formula bar where the cursor is and what the cell holds. */
+  showCursor(): void {
     const a1 = cellA1(this.current.row, this.current.col);
     const view = this.viewsByKey.get(a1);
-    this.actions.cursor(this.selectionA1(), view ? (view.input ?? view.text) : '');
+    this.actions.cursor(
+      this.selectionA1(),
+      view ? (view.input ?? view.text) : '',
+    );
   }
 
   /** The selection as Sheets names it: 'B2', 'A2:C4', 'B:B', '3:5'. */
   private selectionA1(): string {
     const g = this.geometry;
     const {r1, c1, r2, c2} = this.selection;
-    if (g && r1 === 1 && r2 === g.maxRows && !(c1 === 1 && c2 === g.maxColumns)) {
+    if (
+      g &&
+      r1 === 1 &&
+      r2 === g.maxRows &&
+      !(c1 === 1 && c2 === g.maxColumns)
+    ) {
       return `${columnToLetters(c1)}:${columnToLetters(c2)}`;
     }
-    if (g && c1 === 1 && c2 === g.maxColumns && !(r1 === 1 && r2 === g.maxRows)) {
+    if (
+      g &&
+      c1 === 1 &&
+      c2 === g.maxColumns &&
+      !(r1 === 1 && r2 === g.maxRows)
+    ) {
       return `${r1}:${r2}`;
     }
     const start = cellA1(r1, c1);
@@ -451,17 +510,27 @@ export class Grid {
 
   // ---- selecting -----------------------------------------------------------
 
-  private cellOf(target: EventTarget | null): {row: number; col: number} | null {
-    const td = (target as HTMLElement | null)?.closest?.('td[data-cell]') as HTMLElement | null;
-    return td ? {row: Number(td.dataset.row), col: Number(td.dataset.col)} : null;
+  private cellOf(
+    target: EventTarget | null,
+  ): {row: number; col: number} | null {
+    const td = (target as HTMLElement | null)?.closest?.(
+      'td[data-cell]',
+    ) as HTMLElement | null;
+    return td
+      ? {row: Number(td.dataset.row), col: Number(td.dataset.col)}
+      : null;
   }
 
-  private select(rect: Rect, current: {row: number; col: number}, extent = current): void {
+  private select(
+    rect: Rect,
+    current: {row: number; col: number},
+    extent = current,
+  ): void {
     this.selection = rect;
     this.current = current;
     this.extent = extent;
     this.paintSelection();
-    this.reportCursor();
+    this.showCursor();
   }
 
   private commitSelection(): void {
@@ -474,21 +543,39 @@ export class Grid {
     if (this.editing && target.closest('input.cell-editor')) return;
     const g = this.geometry;
     if (!g) return;
-    const header = target.closest('th[data-col], th[data-row]') as HTMLElement | null;
+    const header = target.closest(
+      'th[data-col], th[data-row]',
+    ) as HTMLElement | null;
     if (header) {
       e.preventDefault();
       this.focus();
       if (header.dataset.col) {
         const col = Number(header.dataset.col);
         const from = e.shiftKey ? this.current.col : col;
-        this.select({r1: 1, r2: g.maxRows, c1: Math.min(from, col), c2: Math.max(from, col)},
-          e.shiftKey ? this.current : {row: 1, col}, {row: g.maxRows, col});
+        this.select(
+          {
+            r1: 1,
+            r2: g.maxRows,
+            c1: Math.min(from, col),
+            c2: Math.max(from, col),
+          },
+          e.shiftKey ? this.current : {row: 1, col},
+          {row: g.maxRows, col},
+        );
         this.dragging = 'cols';
       } else {
         const row = Number(header.dataset.row);
         const from = e.shiftKey ? this.current.row : row;
-        this.select({c1: 1, c2: g.maxColumns, r1: Math.min(from, row), r2: Math.max(from, row)},
-          e.shiftKey ? this.current : {row, col: 1}, {row, col: g.maxColumns});
+        this.select(
+          {
+            c1: 1,
+            c2: g.maxColumns,
+            r1: Math.min(from, row),
+            r2: Math.max(from, row),
+          },
+          e.shiftKey ? this.current : {row, col: 1},
+          {row, col: g.maxColumns},
+        );
         this.dragging = 'rows';
       }
       return;
@@ -515,16 +602,34 @@ export class Grid {
       if (cell) this.select(normal(this.current, cell), this.current, cell);
       return;
     }
-    const header = target.closest('th[data-col], th[data-row], td[data-cell]') as HTMLElement | null;
+    const header = target.closest(
+      'th[data-col], th[data-row], td[data-cell]',
+    ) as HTMLElement | null;
     if (!header) return;
     if (this.dragging === 'cols' && header.dataset.col) {
       const col = Number(header.dataset.col);
-      this.select({r1: 1, r2: g.maxRows, c1: Math.min(this.current.col, col), c2: Math.max(this.current.col, col)},
-        this.current, {row: g.maxRows, col});
+      this.select(
+        {
+          r1: 1,
+          r2: g.maxRows,
+          c1: Math.min(this.current.col, col),
+          c2: Math.max(this.current.col, col),
+        },
+        this.current,
+        {row: g.maxRows, col},
+      );
     } else if (this.dragging === 'rows' && header.dataset.row) {
       const row = Number(header.dataset.row);
-      this.select({c1: 1, c2: g.maxColumns, r1: Math.min(this.current.row, row), r2: Math.max(this.current.row, row)},
-        this.current, {row, col: g.maxColumns});
+      this.select(
+        {
+          c1: 1,
+          c2: g.maxColumns,
+          r1: Math.min(this.current.row, row),
+          r2: Math.max(this.current.row, row),
+        },
+        this.current,
+        {row, col: g.maxColumns},
+      );
     }
   }
 
@@ -537,7 +642,8 @@ export class Grid {
   /** Clicking a checkbox selects its cell and ticks it, as in Sheets. */
   private onClick(e: MouseEvent): void {
     const target = e.target as HTMLElement;
-    if (!(target instanceof HTMLInputElement) || target.type !== 'checkbox') return;
+    if (!(target instanceof HTMLInputElement) || target.type !== 'checkbox')
+      return;
     e.preventDefault(); // the server decides what the box shows
     const cell = this.cellOf(target);
     if (!cell) return;
@@ -553,7 +659,8 @@ export class Grid {
 
   private toggle(row: number, col: number): void {
     const box = this.viewsByKey.get(cellA1(row, col))?.checkbox;
-    if (box) this.actions.edit(cellA1(row, col), box.checked ? box.off : box.on);
+    if (box)
+      this.actions.edit(cellA1(row, col), box.checked ? box.off : box.on);
   }
 
   /** Moves the current cell (or, with shift, the far corner of the selection). */
@@ -573,7 +680,10 @@ export class Grid {
 
   private onKey(e: KeyboardEvent): void {
     if (this.editing || e.target !== this.scroller) return;
-    const page = Math.max(1, Math.floor(this.scroller.clientHeight / ROW_HEIGHT) - 2);
+    const page = Math.max(
+      1,
+      Math.floor(this.scroller.clientHeight / ROW_HEIGHT) - 2,
+    );
     const steps: Record<string, [number, number]> = {
       ArrowUp: [-1, 0],
       ArrowDown: [1, 0],
@@ -610,7 +720,8 @@ export class Grid {
       case 'Delete':
       case 'Backspace':
         e.preventDefault();
-        if (this.viewsByKey.get(cellA1(row, col))) this.actions.edit(cellA1(row, col), '');
+        if (this.viewsByKey.get(cellA1(row, col)))
+          this.actions.edit(cellA1(row, col), '');
         return;
       case 'Home':
         e.preventDefault();
@@ -636,7 +747,11 @@ export class Grid {
     const original = view ? (view.input ?? view.text) : '';
     const input = el('input', {
       className: 'cell-editor',
-      attrs: {'aria-label': `Edit ${a1}`, spellcheck: 'false', autocomplete: 'off'},
+      attrs: {
+        'aria-label': `Edit ${a1}`,
+        spellcheck: 'false',
+        autocomplete: 'off',
+      },
     });
     input.value = typed ?? original;
     if (view?.choices) {
@@ -676,7 +791,8 @@ export class Grid {
     const {row, col} = this.current;
     const a1 = cellA1(row, col);
     const view = this.viewsByKey.get(a1);
-    if (text !== (view ? (view.input ?? view.text) : '')) this.actions.edit(a1, text);
+    if (text !== (view ? (view.input ?? view.text) : ''))
+      this.actions.edit(a1, text);
   }
 
   private finishEdit(commit: boolean, next?: Move): void {

@@ -7,7 +7,7 @@
  */
 import {cellA1, parseA1} from '../../sheets/a1';
 import type {Answer, PlaygroundState} from '../protocol';
-import {api, queued, tracked} from './api';
+import {type TriggerRun, api, queued, tracked} from './api';
 import {ask, notify, showNotices, showToasts} from './dialogs';
 import {byId, el} from './dom';
 import {Grid} from './grid';
@@ -21,13 +21,28 @@ let requested = 0;
 let drawn = 0;
 let executionsSeen = -1;
 let revealCursor = false;
+/** What the grid last drew: a sidebar's poll that changed nothing redraws nothing. */
+let drawnGrid = '';
 const lastSelection = new Map<string, string>();
+/** Executions whose failure the page reports (see render). */
+const REPORTED = new Set([
+  'menu',
+  'editor',
+  'simple-trigger',
+  'installable-trigger',
+  'time-trigger',
+]);
 
 const nameBox = byId<HTMLInputElement>('name-box');
 const formulaInput = byId<HTMLInputElement>('formula-input');
 
 function reportError(error: unknown): void {
-  notify(error instanceof Error ? error.message : String(error), 'Something went wrong', 8, true);
+  notify(
+    error instanceof Error ? error.message : String(error),
+    'Something went wrong',
+    8,
+    true,
+  );
 }
 
 /** Fetches the state for what is on screen and draws it. */
@@ -52,21 +67,29 @@ function act(work: () => Promise<unknown>): Promise<void> {
   }).catch(reportError);
 }
 
-const grid = new Grid(byId('grid-scroll'), byId<HTMLTableElement>('grid'), byId('charts'), {
-  select: a1 => void act(() => api.select(grid.sheet, a1)),
-  edit: (a1, text, next) =>
-    void act(async () => {
-      await api.edit(grid.sheet, a1, text);
-      if (next) await api.select(grid.sheet, cellA1(next.row, next.col));
-    }),
-  scrolled: () => void tracked(refresh()).catch(reportError),
-  cursor: (a1, input) => {
-    nameBox.value = a1;
-    if (document.activeElement !== formulaInput) formulaInput.value = input;
+const grid = new Grid(
+  byId('grid-scroll'),
+  byId<HTMLTableElement>('grid'),
+  byId('charts'),
+  {
+    select: a1 => void act(() => api.select(grid.sheet, a1)),
+    edit: (a1, text, next) =>
+      void act(async () => {
+        await api.edit(grid.sheet, a1, text);
+        if (next) await api.select(grid.sheet, cellA1(next.row, next.col));
+      }),
+    scrolled: () => void tracked(refresh()).catch(reportError),
+    cursor: (a1, input) => {
+      nameBox.value = a1;
+      if (document.activeElement !== formulaInput) formulaInput.value = input;
+    },
   },
-});
+);
 
-const menuBar = new MenuBar(byId('menubar'), caption => void clickMenu(caption));
+const menuBar = new MenuBar(
+  byId('menubar'),
+  caption => void clickMenu(caption),
+);
 
 const surfaces = new Surfaces({
   fetch: (kind, id) => api.surface(kind, id),
@@ -117,13 +140,19 @@ function pageMenus(s: PlaygroundState): TopMenu[] {
     {
       caption: 'File',
       entries: [
-        page(s.saveTo ? `Save to ${s.saveTo}` : 'Save (start with --out FILE)', save, !s.saveTo),
+        page(
+          s.saveTo ? `Save to ${s.saveTo}` : 'Save (start with --out FILE)',
+          save,
+          !s.saveTo,
+        ),
         page('Download as .xlsx', download),
       ],
     },
     {
       caption: 'Extensions',
-      entries: extensions.length ? extensions : [page('(onOpen added no add-on menu)', () => {}, true)],
+      entries: extensions.length
+        ? extensions
+        : [page('(onOpen added no add-on menu)', () => {}, true)],
     },
     ...topLevel,
     {
@@ -131,6 +160,8 @@ function pageMenus(s: PlaygroundState): TopMenu[] {
       entries: [
         page('Run daily triggers now', () => void runTriggers('daily')),
         page('Run all time-driven triggers', () => void runTriggers('all')),
+        page('Move the clock on an hour', () => void advanceClock(1)),
+        page('Move the clock on a day', () => void advanceClock(24)),
         {kind: 'separator'},
         page('Reopen the file (onOpen)', () => void act(() => api.open())),
         page('Sent mail', () => sidePanel.show('mail')),
@@ -140,12 +171,37 @@ function pageMenus(s: PlaygroundState): TopMenu[] {
   ];
 }
 
+function reportTriggers(runs: TriggerRun[], none: string): void {
+  if (!runs.length) notify(none, 'Triggers');
+  for (const run of runs) {
+    const when = run.at.slice(0, 16).replace('T', ' ');
+    notify(
+      run.ok
+        ? `${run.fn} ran at ${when} UTC.`
+        : `${run.fn} failed: ${run.error}`,
+      'Triggers',
+      5,
+      !run.ok,
+    );
+  }
+}
+
 function runTriggers(which: 'daily' | 'all'): Promise<void> {
-  return act(async () => {
-    const results = await api.trigger(which);
-    if (!results.length) notify(`No ${which === 'daily' ? 'daily ' : ''}time-driven trigger is installed.`, 'Triggers');
-    for (const r of results) notify(r.ok ? `${r.fn} ran.` : `${r.fn} failed: ${r.error}`, 'Triggers', 5, !r.ok);
-  });
+  return act(async () =>
+    reportTriggers(
+      await api.trigger(which),
+      `No ${which === 'daily' ? 'daily ' : ''}time-driven trigger is installed.`,
+    ),
+  );
+}
+
+function advanceClock(hours: number): Promise<void> {
+  return act(async () =>
+    reportTriggers(
+      await api.clock(hours),
+      `The clock moved ${hours === 24 ? 'a day' : `${hours} hours`}; no trigger was due.`,
+    ),
+  );
 }
 
 function save(): void {
@@ -175,7 +231,10 @@ function renderTabs(s: PlaygroundState): void {
           attrs: {role: 'tab', type: 'button', 'aria-selected': String(active)},
           on: {
             click: () => {
-              if (!active) void act(() => api.select(sheet.name, lastSelection.get(sheet.name) ?? 'A1'));
+              if (!active)
+                void act(() =>
+                  api.select(sheet.name, lastSelection.get(sheet.name) ?? 'A1'),
+                );
             },
           },
         });
@@ -190,8 +249,12 @@ function render(s: PlaygroundState): void {
   byId('doc-name').textContent = s.spreadsheet.name;
   lastSelection.set(s.activeSheet, s.selection.a1);
   menuBar.render(pageMenus(s));
-  grid.render(s.grid, s.selection);
-  grid.renderCharts(s.charts);
+  const gridKey = JSON.stringify([s.grid, s.selection, s.charts]);
+  if (gridKey !== drawnGrid || grid.isEditing) {
+    drawnGrid = grid.isEditing ? '' : gridKey;
+    grid.render(s.grid, s.selection);
+    grid.renderCharts(s.charts);
+  }
   if (revealCursor) {
     revealCursor = false;
     grid.reveal(s.selection.row, s.selection.col);
@@ -199,21 +262,32 @@ function render(s: PlaygroundState): void {
   }
   renderTabs(s);
   showToasts(s.toasts);
-  if (executionsSeen < s.executionsFrom - 1) executionsSeen = s.executionsFrom - 1;
+  if (executionsSeen < s.executionsFrom - 1)
+    executionsSeen = s.executionsFrom - 1;
   for (const e of s.executions) {
     if (e.seq <= executionsSeen) continue;
     executionsSeen = e.seq;
-    if (!e.ok) notify(e.error ?? 'failed', `${e.fn} failed`, 10, true);
+    // A sidebar handles its calls' failures itself, and a custom function's
+    // shows as #ERROR! in its cell; anything else failing is worth a look
+    // (Sheets would show a menu's error; a trigger's it keeps to its log).
+    if (!e.ok && REPORTED.has(e.kind)) {
+      notify(e.error ?? 'failed', `${e.fn} failed`, 10, true);
+    }
   }
   sidePanel.update(s.mail, s.executions);
   const saveButton = byId<HTMLButtonElement>('save-button');
   saveButton.textContent = s.saveTo ? 'Save' : 'Download .xlsx';
-  saveButton.title = s.saveTo ? `Save to ${s.saveTo}` : 'Download the workbook as .xlsx';
-  byId('clock').textContent = `${new Date(s.now).toISOString().slice(0, 16).replace('T', ' ')} UTC · ${s.spreadsheet.timeZone}`;
+  saveButton.title = s.saveTo
+    ? `Save to ${s.saveTo}`
+    : 'Download the workbook as .xlsx';
+  byId('clock').textContent =
+    `${new Date(s.now).toISOString().slice(0, 16).replace('T', ' ')} UTC · ${s.spreadsheet.timeZone}`;
   void surfaces.update(s).catch(reportError);
 }
 
-byId('save-button').addEventListener('click', () => (state?.saveTo ? save() : download()));
+byId('save-button').addEventListener('click', () =>
+  state?.saveTo ? save() : download(),
+);
 
 nameBox.addEventListener('keydown', e => {
   if (e.key !== 'Enter') return;
@@ -238,7 +312,7 @@ formulaInput.addEventListener('keydown', e => {
   } else if (e.key === 'Escape') {
     e.preventDefault();
     grid.focus();
-    if (state) render(state);
+    grid.showCursor();
   }
 });
 

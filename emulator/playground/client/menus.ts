@@ -31,18 +31,29 @@ export function addonEntries(items: MenuItemInfo[]): Entry[] {
   return items.map((item): Entry => {
     if ('separator' in item) return {kind: 'separator'};
     if ('submenu' in item) {
-      return {kind: 'submenu', caption: item.caption, entries: addonEntries(item.submenu)};
+      return {
+        kind: 'submenu',
+        caption: item.caption,
+        entries: addonEntries(item.submenu),
+      };
     }
     return {kind: 'addon', caption: item.caption};
   });
 }
 
 /** Extensions holds add-on menus; a script's own createMenu() menus sit in the bar. */
-export function addonMenus(menus: MenuInfo[]): {extensions: Entry[]; topLevel: TopMenu[]} {
+export function addonMenus(menus: MenuInfo[]): {
+  extensions: Entry[];
+  topLevel: TopMenu[];
+} {
   return {
     extensions: menus
       .filter(m => m.addOn)
-      .map(m => ({kind: 'submenu', caption: m.caption, entries: addonEntries(m.items)})),
+      .map(m => ({
+        kind: 'submenu',
+        caption: m.caption,
+        entries: addonEntries(m.items),
+      })),
     topLevel: menus
       .filter(m => !m.addOn)
       .map(m => ({caption: m.caption, entries: addonEntries(m.items)})),
@@ -64,7 +75,9 @@ export class MenuBar {
 
   render(menus: TopMenu[]): void {
     // Rebuilding an open menu under the user's pointer would close it.
-    const signature = JSON.stringify(menus, (key, value) => (key === 'item' ? value.caption + value.disabled : value));
+    const signature = JSON.stringify(menus, (key, value) =>
+      key === 'item' ? value.caption + value.disabled : value,
+    );
     if (signature === this.signature) return;
     this.signature = signature;
     this.closeAll();
@@ -73,7 +86,12 @@ export class MenuBar {
         const button = el('button', {
           className: 'menu-button',
           text: menu.caption,
-          attrs: {role: 'menuitem', 'aria-haspopup': 'menu', 'aria-expanded': 'false', type: 'button'},
+          attrs: {
+            role: 'menuitem',
+            'aria-haspopup': 'menu',
+            'aria-expanded': 'false',
+            type: 'button',
+          },
         });
         const popup = this.popup(menu.entries, menu.caption);
         const wrap = el('div', {className: 'menu'}, button, popup);
@@ -95,8 +113,11 @@ export class MenuBar {
             this.show(popup, button, 0);
             this.items(popup)[0]?.focus();
           } else if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
-            const buttons = [...this.bar.querySelectorAll<HTMLElement>('.menu-button')];
-            const i = buttons.indexOf(button) + (e.key === 'ArrowRight' ? 1 : -1);
+            const buttons = [
+              ...this.bar.querySelectorAll<HTMLElement>('.menu-button'),
+            ];
+            const i =
+              buttons.indexOf(button) + (e.key === 'ArrowRight' ? 1 : -1);
             buttons[(i + buttons.length) % buttons.length]?.focus();
           }
         });
@@ -106,18 +127,19 @@ export class MenuBar {
   }
 
   closeAll(): void {
-    for (const popup of this.open) {
+    this.closeFrom(0);
+  }
+
+  /** Closes the open popups from `depth` down (0: every one). */
+  private closeFrom(depth: number): void {
+    for (const popup of this.open.splice(Math.max(0, depth))) {
       popup.hidden = true;
       popup.previousElementSibling?.setAttribute('aria-expanded', 'false');
     }
-    this.open = [];
   }
 
   private show(popup: HTMLElement, opener: HTMLElement, depth: number): void {
-    for (const deeper of this.open.splice(depth)) {
-      deeper.hidden = true;
-      deeper.previousElementSibling?.setAttribute('aria-expanded', 'false');
-    }
+    this.closeFrom(depth);
     popup.hidden = false;
     opener.setAttribute('aria-expanded', 'true');
     this.open.push(popup);
@@ -126,11 +148,17 @@ export class MenuBar {
   private items(popup: HTMLElement): HTMLElement[] {
     return [...popup.children]
       .map(child => child.querySelector(':scope > button') ?? child)
-      .filter((node): node is HTMLButtonElement => node instanceof HTMLButtonElement && !node.disabled);
+      .filter(
+        (node): node is HTMLButtonElement =>
+          node instanceof HTMLButtonElement && !node.disabled,
+      );
   }
 
   private popup(entries: Entry[], label: string, depth = 0): HTMLElement {
-    const popup = el('div', {className: 'menu-popup', attrs: {role: 'menu', 'aria-label': label}});
+    const popup = el('div', {
+      className: 'menu-popup',
+      attrs: {role: 'menu', 'aria-label': label},
+    });
     popup.hidden = true;
     for (const entry of entries) popup.append(this.entry(entry, popup, depth));
     popup.addEventListener('keydown', e => {
@@ -145,9 +173,7 @@ export class MenuBar {
         e.preventDefault();
         e.stopPropagation();
         const opener = popup.previousElementSibling as HTMLElement | null;
-        popup.hidden = true;
-        opener?.setAttribute('aria-expanded', 'false');
-        this.open = this.open.filter(p => p !== popup);
+        this.closeFrom(this.open.indexOf(popup));
         opener?.focus();
       }
     });
@@ -157,13 +183,29 @@ export class MenuBar {
   private entry(entry: Entry, popup: HTMLElement, depth: number): HTMLElement {
     switch (entry.kind) {
       case 'separator':
-        return el('div', {className: 'menu-separator', attrs: {role: 'separator'}});
-      case 'submenu': {
-        const button = el('button', {
-          className: 'menu-item has-submenu',
-          text: entry.caption,
-          attrs: {role: 'menuitem', 'aria-haspopup': 'menu', 'aria-expanded': 'false', type: 'button'},
+        return el('div', {
+          className: 'menu-separator',
+          attrs: {role: 'separator'},
         });
+      case 'submenu': {
+        const button = el(
+          'button',
+          {
+            className: 'menu-item has-submenu',
+            attrs: {
+              role: 'menuitem',
+              'aria-haspopup': 'menu',
+              'aria-expanded': 'false',
+              type: 'button',
+            },
+          },
+          entry.caption,
+          el('span', {
+            className: 'submenu-arrow',
+            text: '▸',
+            attrs: {'aria-hidden': 'true'},
+          }),
+        );
         const sub = this.popup(entry.entries, entry.caption, depth + 1);
         sub.classList.add('submenu');
         const open = () => {
@@ -183,7 +225,8 @@ export class MenuBar {
       }
       case 'addon':
       case 'page': {
-        const caption = entry.kind === 'page' ? entry.item.caption : entry.caption;
+        const caption =
+          entry.kind === 'page' ? entry.item.caption : entry.caption;
         const button = el('button', {
           className: 'menu-item',
           text: caption,
@@ -196,12 +239,7 @@ export class MenuBar {
         button.addEventListener('mouseenter', () => {
           // Hovering a sibling closes any submenu opened from this popup.
           const index = this.open.indexOf(popup);
-          if (index >= 0) {
-            for (const deeper of this.open.splice(index + 1)) {
-              deeper.hidden = true;
-              deeper.previousElementSibling?.setAttribute('aria-expanded', 'false');
-            }
-          }
+          if (index >= 0) this.closeFrom(index + 1);
         });
         button.addEventListener('click', () => {
           this.closeAll();

@@ -49,7 +49,8 @@ export class SidePanel {
   update(mail: MailSummary[], executions: ExecutionView[]): void {
     const changed =
       mail.length !== this.mail.length ||
-      executions[executions.length - 1]?.seq !== this.executions[this.executions.length - 1]?.seq;
+      executions[executions.length - 1]?.seq !==
+        this.executions[this.executions.length - 1]?.seq;
     this.mail = mail;
     this.executions = executions;
     byId('mail-count').textContent = String(mail.length);
@@ -58,7 +59,10 @@ export class SidePanel {
 
   private draw(): void {
     for (const tab of ['mail', 'executions'] as const) {
-      byId(`tab-${tab}`).setAttribute('aria-selected', String(tab === this.tab));
+      byId(`tab-${tab}`).setAttribute(
+        'aria-selected',
+        String(tab === this.tab),
+      );
     }
     const list = byId('side-list');
     if (this.tab === 'mail') {
@@ -73,12 +77,20 @@ export class SidePanel {
                   dataset: {seq: String(m.seq)},
                   on: {click: () => void this.read(m.seq)},
                 },
-                el('span', {className: 'mail-subject', text: m.subject || '(no subject)'}),
+                el('span', {
+                  className: 'mail-subject',
+                  text: m.subject || '(no subject)',
+                }),
                 el('span', {className: 'mail-to', text: `To: ${m.to}`}),
                 el('span', {className: 'mail-at', text: time(m.at)}),
               ),
             )
-          : [el('p', {className: 'empty', text: 'No email sent yet. MailApp messages the add-on sends land here instead of anyone’s inbox.'})]),
+          : [
+              el('p', {
+                className: 'empty',
+                text: 'No email sent yet. MailApp messages the add-on sends land here instead of anyone’s inbox.',
+              }),
+            ]),
       );
       return;
     }
@@ -88,8 +100,13 @@ export class SidePanel {
           'div',
           {className: e.ok ? 'execution' : 'execution failed'},
           el('span', {className: 'execution-fn', text: e.fn}),
-          el('span', {className: 'execution-kind', text: `${e.kind} · ${e.ok ? 'completed' : 'failed'} · ${e.ms} ms`}),
-          e.error ? el('span', {className: 'execution-error', text: e.error}) : '',
+          el('span', {
+            className: 'execution-kind',
+            text: `${e.kind} · ${e.ok ? 'completed' : 'failed'} · ${e.ms} ms`,
+          }),
+          e.error
+            ? el('span', {className: 'execution-error', text: e.error})
+            : '',
         ),
       ),
     );
@@ -100,9 +117,19 @@ export class SidePanel {
     const mail = await this.openMail(seq);
     const dialog = byId<HTMLDialogElement>('mail-dialog');
     const header = (label: string, value?: string) =>
-      value ? el('div', {className: 'mail-header'}, el('span', {text: label}), el('span', {text: value})) : '';
+      value
+        ? el(
+            'div',
+            {className: 'mail-header'},
+            el('span', {text: label}),
+            el('span', {text: value}),
+          )
+        : '';
     const body = mail.htmlBody
-      ? el('iframe', {className: 'mail-body', attrs: {sandbox: '', title: `Email: ${mail.subject}`}})
+      ? el('iframe', {
+          className: 'mail-body',
+          attrs: {sandbox: '', title: `Email: ${mail.subject}`},
+        })
       : el('pre', {className: 'mail-body text', text: mail.body});
     if (body instanceof HTMLIFrameElement) body.srcdoc = mail.htmlBody ?? '';
     dialog.replaceChildren(

@@ -32,7 +32,11 @@ const DIALOG_SIZE = {width: 600, height: 400};
 export function withShim(html: string, functions: string[]): string {
   const src = `${window.location.origin}/playground/shim.js`;
   const tag = `<script src="${escapeAttribute(src)}" data-functions="${escapeAttribute(functions.join(','))}"></script>`;
-  for (const opening of [/<head\b[^>]*>/i, /<html\b[^>]*>/i, /<!doctype[^>]*>/i]) {
+  for (const opening of [
+    /<head\b[^>]*>/i,
+    /<html\b[^>]*>/i,
+    /<!doctype[^>]*>/i,
+  ]) {
     const match = opening.exec(html);
     if (match) {
       const at = match.index + match[0].length;
@@ -51,8 +55,12 @@ export class Surfaces {
 
   constructor(private readonly actions: SurfaceActions) {
     window.addEventListener('message', e => this.onMessage(e));
-    byId('sidebar-close').addEventListener('click', () => actions.close('sidebar'));
-    byId('dialog-close').addEventListener('click', () => actions.close('dialog'));
+    byId('sidebar-close').addEventListener('click', () =>
+      actions.close('sidebar'),
+    );
+    byId('dialog-close').addEventListener('click', () =>
+      actions.close('dialog'),
+    );
     this.dialog.addEventListener('cancel', e => {
       e.preventDefault();
       actions.close('dialog');
@@ -64,7 +72,10 @@ export class Surfaces {
     await this.showDialog(state.dialog, state.serverFunctions);
   }
 
-  private async showSidebar(view: SurfaceView | null, functions: string[]): Promise<void> {
+  private async showSidebar(
+    view: SurfaceView | null,
+    functions: string[],
+  ): Promise<void> {
     if ((view?.id ?? null) === this.shown.sidebar) return;
     this.shown.sidebar = view?.id ?? null;
     if (!view) {
@@ -79,7 +90,10 @@ export class Surfaces {
     this.sidebarPanel.hidden = false;
   }
 
-  private async showDialog(view: DialogSurfaceView | null, functions: string[]): Promise<void> {
+  private async showDialog(
+    view: DialogSurfaceView | null,
+    functions: string[],
+  ): Promise<void> {
     if ((view?.id ?? null) === this.shown.dialog) return;
     this.shown.dialog = view?.id ?? null;
     if (!view) {
@@ -90,7 +104,10 @@ export class Surfaces {
     const {title, html} = await this.actions.fetch('dialog', view.id);
     byId('dialog-title').textContent = title;
     this.dialogFrame.title = title || 'Add-on dialog';
-    this.resize(view.width ?? DIALOG_SIZE.width, view.height ?? DIALOG_SIZE.height);
+    this.resize(
+      view.width ?? DIALOG_SIZE.width,
+      view.height ?? DIALOG_SIZE.height,
+    );
     this.dialogFrame.srcdoc = withShim(html, functions);
     if (this.dialog.open) this.dialog.close();
     if (view.modal) this.dialog.showModal();
@@ -117,12 +134,29 @@ export class Surfaces {
         void this.actions.run(message.fn, message.args).then(
           outcome => {
             const reply: PageMessage = outcome.ok
-              ? {whuffie: 'result', id: message.id, ok: true, value: outcome.value}
-              : {whuffie: 'result', id: message.id, ok: false, error: outcome.error, name: outcome.name};
+              ? {
+                  whuffie: 'result',
+                  id: message.id,
+                  ok: true,
+                  value: outcome.value,
+                }
+              : {
+                  whuffie: 'result',
+                  id: message.id,
+                  ok: false,
+                  error: outcome.error,
+                  name: outcome.name,
+                };
             frame.postMessage(reply, '*');
           },
           (error: Error) => {
-            const reply: PageMessage = {whuffie: 'result', id: message.id, ok: false, error: error.message, name: 'Error'};
+            const reply: PageMessage = {
+              whuffie: 'result',
+              id: message.id,
+              ok: false,
+              error: error.message,
+              name: 'Error',
+            };
             frame.postMessage(reply, '*');
           },
         );
