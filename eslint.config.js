@@ -24,7 +24,17 @@ const appsScriptGlobals = [
 }));
 
 module.exports = [
-  {ignores: ['dist/', 'build/', 'node_modules/', 'coverage/', '.cache/']},
+  {
+    // Built output, and fixtures: data shaped like what the world sends us.
+    ignores: [
+      'dist/',
+      'build/',
+      'node_modules/',
+      'coverage/',
+      '.cache/',
+      'test/fixtures/',
+    ],
+  },
   ...gts,
   {
     // Server code, tools and tests, and the sidebar each have their own

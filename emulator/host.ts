@@ -5,11 +5,7 @@
  */
 
 /** The execution contexts Apps Script distinguishes (PLATFORM.md). */
-export type ExecutionMode =
-  | 'NONE'
-  | 'LIMITED'
-  | 'FULL'
-  | 'CUSTOM_FUNCTION';
+export type ExecutionMode = 'NONE' | 'LIMITED' | 'FULL' | 'CUSTOM_FUNCTION';
 
 export interface Host {
   /** Record one service call, e.g. count('Range.getValues'). */
