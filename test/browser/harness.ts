@@ -155,8 +155,17 @@ async function cellLocator(page: Page, a1: string) {
     );
     await idle(page);
   }
-  await cell.scrollIntoViewIfNeeded();
-  return cell;
+  // The grid redraws when the page refreshes (after a poll or a server
+  // call), which can detach the cell mid-scroll: find it again and retry.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await cell.scrollIntoViewIfNeeded({timeout: 5000});
+      return cell;
+    } catch (error) {
+      if (attempt >= 4) throw error;
+      await idle(page);
+    }
+  }
 }
 
 /** Clicks one cell (onSelectionChange fires; the sidebar follows). */
