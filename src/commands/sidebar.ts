@@ -53,6 +53,7 @@ import {
   dateIn,
   dayNumber,
   daysUntilBirthday,
+  MONTH_NAMES,
   parseBirthday,
 } from '../core/dates';
 import {isUserError, UserError} from '../core/errors';
@@ -382,21 +383,6 @@ function tagsView(
   };
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 function birthdayView(
   cell: unknown,
   timeZone: string,
@@ -406,7 +392,7 @@ function birthdayView(
   if (!birthday) return null;
   const year = birthday.year === null ? '' : ` ${birthday.year}`;
   return {
-    text: `${birthday.day} ${MONTHS[birthday.month - 1]}${year}`,
+    text: `${birthday.day} ${MONTH_NAMES[birthday.month - 1]}${year}`,
     daysUntil: daysUntilBirthday(birthday, today),
   };
 }

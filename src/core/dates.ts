@@ -35,20 +35,20 @@ export const WEEKDAY_NAMES = [
   'Saturday',
 ] as const;
 
-const MONTH_NAMES = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
+export const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
 
 // ---------------------------------------------------------------------------
 // The proleptic Gregorian calendar on day numbers (H. Hinnant's algorithms:
@@ -471,7 +471,7 @@ function makeBirthday(
 function monthFromName(word: string): number {
   const w = word.toLowerCase().replace(/\.$/, '');
   if (w.length < 3) return 0;
-  return MONTH_NAMES.findIndex(name => name.startsWith(w)) + 1;
+  return MONTH_NAMES.findIndex(name => name.toLowerCase().startsWith(w)) + 1;
 }
 
 /**
