@@ -242,12 +242,12 @@ function sidebarCosts(size: Size, emu: Emulator, id: string): void {
   ]);
 }
 
-function writeResults(dir: string): void {
+function writeResults(dir: string, peakMb: number): void {
   const out = resolve(dir);
   const at = new Date().toISOString();
   writeFileSync(
     join(out, 'benchmarks.json'),
-    JSON.stringify({at, node: process.version, rows}, null, 2) + '\n',
+    JSON.stringify({at, node: process.version, peakMb, rows}, null, 2) + '\n',
   );
   const lines = [
     '# Benchmarks',
@@ -263,6 +263,8 @@ function writeResults(dir: string): void {
       r =>
         `| ${r.size} | ${r.operation} | ${r.calls} | ${r.detail} | ${r.ms} | ${r.note} |`,
     ),
+    '',
+    `Peak memory of the whole run (Node RSS, both sizes, the workbooks in memory): ${peakMb} MB.`,
     '',
     'Sizes: typical = 2,000 supporters × 20,000 interactions; limit = 50,000 × 1,000,000',
     "(about the 10-million-cell limit of a spreadsheet; the emulator's cell limit is raised for it).",
@@ -286,9 +288,12 @@ function main(argv: string[]): void {
     setupCost(size);
     addOnCosts(size);
   }
-  writeResults(dirAt >= 0 ? argv[dirAt + 1] : resolve(__dirname, '../docs'));
-  const peak = process.resourceUsage().maxRSS / 1024;
-  console.log(`peak memory (RSS): ${Math.round(peak)} MB`);
+  const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  console.log(`peak memory (RSS): ${peakMb} MB`);
+  writeResults(
+    dirAt >= 0 ? argv[dirAt + 1] : resolve(__dirname, '../docs'),
+    peakMb,
+  );
 }
 
 if (require.main === module) main(process.argv.slice(2));
