@@ -453,3 +453,17 @@ describe('Cost of a sync', () => {
     expect(counts['Range.setValues']).toBe(3);
   });
 });
+
+describe('the daily run', () => {
+  test('syncs connected accounts before it builds the list and the email', () => {
+    const emu = tracker();
+    connect.bluesky(emu);
+    emu.clickMenu('Daily digest…', ['7']);
+    const before = log(emu).length;
+    emu.setNow('2026-03-02T08:30:00Z');
+    const [run] = emu.fireTimeTriggers('daily');
+    expect(run.ok).toBe(true);
+    expect(log(emu).length).toBeGreaterThan(before);
+    expect(log(emu).some(r => String(r.Source) === 'bluesky')).toBe(true);
+  });
+});
