@@ -82,7 +82,15 @@ function looksLikeUrl(text: string): boolean {
 
 /** Trims quotes, brackets and trailing punctuation people paste around handles. */
 function clean(raw: unknown): string {
-  return String(raw ?? '')
+  // Cells are strings, numbers or booleans; anything else (an object with
+  // no string form, say) names nobody.
+  const text =
+    typeof raw === 'string' ||
+    typeof raw === 'number' ||
+    typeof raw === 'boolean'
+      ? String(raw)
+      : '';
+  return text
     .trim()
     .replace(/^[<("'“‘\s]+/, '')
     .replace(/[>)"'”’.,;:!\s]+$/, '');

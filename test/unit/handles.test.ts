@@ -255,6 +255,10 @@ describe('lookup strings', () => {
   test('never throws', () => {
     fc.assert(fc.property(fc.anything(), value => void parseIdentity(value)));
   });
+
+  test('an object with no string form names nobody (found by the property above)', () => {
+    expect(parseIdentity(Object.create(null))).toBeNull();
+  });
 });
 
 describe('the identity index', () => {
