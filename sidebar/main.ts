@@ -9,8 +9,9 @@ import {buildLog, updateLogTarget} from './log';
 import {Current, onSelectionChange, startFollowingSelection} from './selection';
 import {openSettings} from './settings';
 import {renderSupporter} from './supporter';
-import {setUpTabs} from './tabs';
+import {openTab, setUpTabs} from './tabs';
 import {openToday} from './today';
+import {revealXArchiveImport} from './x-archive';
 
 function renderSelection(current: Current): void {
   const root = byId('supporter-view');
@@ -31,6 +32,11 @@ function start(): void {
   });
   onSelectionChange(renderSelection);
   startFollowingSelection();
+  // Set by the server when a menu item opens the sidebar on a section.
+  if (document.body.dataset.open === 'import') {
+    openTab('settings');
+    revealXArchiveImport();
+  }
 }
 
 start();

@@ -18,6 +18,7 @@ import {el, fill, newId} from './dom';
 import {capitalise, instantText} from './format';
 import {callServer} from './server';
 import {announce} from './status';
+import {X_ARCHIVE_SECTION, xArchiveImport} from './x-archive';
 
 let built = false;
 
@@ -32,14 +33,20 @@ export function openSettings(root: HTMLElement): void {
     section('Scores and the daily list', scoring),
     lazySection('Daily digest', loadDigest),
     lazySection('Health', loadHealth),
+    section('Import X archive', xArchiveImport(), false, X_ARCHIVE_SECTION),
   );
   void loadSettings(vocabulary, scoring);
 }
 
-function section(title: string, body: HTMLElement, open = false): HTMLElement {
+function section(
+  title: string,
+  body: HTMLElement,
+  open = false,
+  id?: string,
+): HTMLElement {
   return el(
     'details',
-    {className: 'settings-section', attrs: {open}},
+    {className: 'settings-section', attrs: {open, id}},
     el('summary', null, title),
     body,
   );

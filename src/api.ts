@@ -360,8 +360,14 @@ export interface TodayApi {
   getHealth: () => HealthView;
 }
 
+/** Social CRM › Import X archive…: one archive file per call (src/commands/sync.ts). */
+export interface ImportApi {
+  /** `name` as the user's file is called (tweets.js, like.js, …); `text` its content. */
+  importXArchiveFile: (name: string, text: string) => Notice;
+}
+
 /** Every function the sidebar calls: top-level functions in src/surface.ts. */
-export type ServerApi = SupporterApi & TodayApi;
+export type ServerApi = SupporterApi & TodayApi & ImportApi;
 
 /**
  * `Surface` itself, when it has every function of `Api` with a compatible

@@ -14,6 +14,7 @@ import {buildDashboard as dashboardCommand} from './commands/dashboard';
 import {findPossibleDuplicates as findDuplicatesCommand} from './commands/duplicates';
 import {importInteractions as importCommand} from './commands/import';
 import {buildMenu} from './commands/menu';
+import {onNewPeopleEdit} from './commands/new-people';
 import {setupTracker as setupCommand} from './commands/setup';
 import {refreshScoresNow as refreshScoresCommand} from './commands/scores';
 import {sheetFunction} from './commands/sheet-functions';
@@ -23,11 +24,13 @@ import {
 } from './commands/today';
 import {parseMeasure} from './core/sheet-functions';
 import * as sync from './commands/sync';
+import {openSidebarOn} from './commands/open-sidebar-on';
 import {runMenuCommand} from './adapters/ui';
 import type {
   DigestSettings as DigestSettingsRequest,
   DigestSettingsView,
   HealthView,
+  ImportApi,
   Notice,
   SnoozePeriod,
   TodayApi,
@@ -79,10 +82,12 @@ export function refreshTodayList(): void {
 
 /**
  * A user edited a cell (simple trigger, LIMITED mode; never fired by script
- * writes). Only the Reach out today tab reacts: Done and Snooze.
+ * writes). The Reach out today tab reacts (Done and Snooze), and the New
+ * people sheet (Action).
  */
 export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   onTodayEdit(e);
+  onNewPeopleEdit(e);
 }
 
 /** Social CRM › Daily digest… */
@@ -110,10 +115,18 @@ export function syncEngagement(): void {
   runMenuCommand('syncing engagement', sync.syncEngagement);
 }
 
+/** Social CRM › Import X archive…: the sidebar, opened on its import section. */
+export function importXArchive(): void {
+  runMenuCommand('opening the X archive import', () => openSidebarOn('import'));
+}
+
 /** Sidebar / dialog: one file of an X archive (tweets.js, like.js, follower.js) as text. */
 export function importXArchiveFile(name: string, text: string): Notice {
   return sync.importXArchiveFile(name, text);
 }
+
+/** Fails to compile when the import entry point no longer matches src/api.ts. */
+export type ImportSurface = Implements<ImportApi, typeof import('./surface')>;
 
 /** Social CRM › Dashboard */
 export function openDashboard(): void {

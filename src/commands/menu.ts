@@ -24,6 +24,7 @@ export const MENU: readonly (MenuItem | null)[] = [
   null,
   {caption: 'Connect accounts…', functionName: 'connectAccounts'},
   {caption: 'Sync engagement', functionName: 'syncEngagement'},
+  {caption: 'Import X archive…', functionName: 'importXArchive'},
 ];
 
 /**

@@ -44,6 +44,7 @@ import {
   parseNewPeople,
   rankNewPeople,
 } from '../core/sync/matching';
+import {NEW_PEOPLE_ACTIONS} from '../core/sync/new-people-actions';
 import {
   attributeLikes,
   postOwners,
@@ -85,6 +86,7 @@ import {alert, prompt} from '../adapters/ui';
 import {refreshScores} from './scores';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Stop fetching well before Apps Script's 6 minutes: the writes come after. */
 const FETCH_DEADLINE_MS = 4.5 * 60_000;
@@ -438,13 +440,14 @@ function writeEvents(
     const ranked = rankNewPeople(previous, inboundUnmatched, supporters, index);
     newPeople = ranked.length;
     if (ranked.length || previousSheet) {
-      rebuildReportSheet(
+      const sheet = rebuildReportSheet(
         ss,
         NEW_PEOPLE_SHEET,
         NEW_PEOPLE_HEADERS,
         newPeopleRows(ranked),
         NEW_PEOPLE_NOTES,
       );
+      offerActions(sheet, ranked.length);
     }
   }
   if (match.interactions.length) refreshScores(ss);
@@ -458,6 +461,24 @@ function writeEvents(
     newPeople,
     unmatched: match.unmatched.length,
   };
+}
+
+/** The Action dropdown on each New people row (onNewPeopleEdit acts on it). */
+function offerActions(sheet: Sheet, people: number): void {
+  const column = NEW_PEOPLE_HEADERS.indexOf('Action') + 1;
+  const below = sheet.getMaxRows() - 1;
+  if (below > 0) sheet.getRange(2, column, below, 1).clearDataValidations();
+  if (!people) return;
+  sheet.getRange(2, column, people, 1).setDataValidation(
+    SpreadsheetApp.newDataValidation()
+      .requireValueInList(NEW_PEOPLE_ACTIONS, true)
+      // "Match to S-XXXXXX" is typed in.
+      .setAllowInvalid(true)
+      .setHelpText(
+        'Add as supporter, Match to suggested, or type Match to S-XXXXXX.',
+      )
+      .build(),
+  );
 }
 
 // ---- The sync ----------------------------------------------------------------

@@ -109,6 +109,8 @@ export const NEW_PEOPLE_HEADERS = [
   'Profile',
   'Maybe this supporter',
   'Network ID',
+  'Action',
+  'Status',
 ] as const;
 
 export const NEW_PEOPLE_NOTES = [
@@ -116,6 +118,16 @@ export const NEW_PEOPLE_NOTES = [
   'Add it to the right handle column of your supporters sheet and the next sync logs their engagement there.',
   '',
   'How much they engaged: reposts and quotes count 3, replies and mentions 2, likes and follows 1.',
+  '',
+  '',
+  '',
+  '',
+  '',
+  '',
+  '',
+  '',
+  'Add as supporter, Match to suggested, or type Match to S-XXXXXX: Whuffie does it at once.',
+  'What the Action did. Handled people leave this sheet at the next sync.',
 ];
 
 export interface NewPerson {
@@ -126,7 +138,18 @@ export interface NewPerson {
   follows: number;
   lastSeen: Date;
   suggestion: string;
+  /** Added or matched from this sheet: the next sync leaves them out. */
+  handled: boolean;
 }
+
+/** The Status an Action leaves on a handled person's row. */
+export const handledStatus = {
+  added: (id: string) => `Added as ${id}`,
+  matched: (name: string) => `Matched to ${name}`,
+};
+
+export const isHandledStatus = (status: string) =>
+  /^(Added as|Matched to) /.test(status);
 
 const WEIGHT = {reposts: 3, conversations: 2, likes: 1, follows: 1};
 
@@ -182,7 +205,8 @@ export function parseNewPeople(values: unknown[][]): NewPerson[] {
       likes: num(row, 'Likes'),
       follows: num(row, 'Follows'),
       lastSeen: isNaN(lastSeen.getTime()) ? new Date(0) : lastSeen,
-      suggestion: '',
+      suggestion: text(row, 'Maybe this supporter'),
+      handled: isHandledStatus(text(row, 'Status')),
     });
   }
   return people;
@@ -190,7 +214,8 @@ export function parseNewPeople(values: unknown[][]): NewPerson[] {
 
 /**
  * Adds the unmatched inbound events to the people already listed, drops
- * anyone who now matches a supporter, suggests look-alike supporters and
+ * anyone who now matches a supporter or was added or matched from the sheet
+ * (their handle is in the tracker now), suggests look-alike supporters and
  * ranks by engagement (then by how recently they were seen).
  */
 export function rankNewPeople(
@@ -217,6 +242,7 @@ export function rankNewPeople(
         follows: 0,
         lastSeen: event.when,
         suggestion: '',
+        handled: false,
       };
       people.set(key, entry);
     }
@@ -232,7 +258,7 @@ export function rankNewPeople(
     }
   }
   const ranked = [...people.values()]
-    .filter(p => !index.lookup(personKeys(p.person)).found)
+    .filter(p => !p.handled && !index.lookup(personKeys(p.person)).found)
     .sort(
       (a, b) =>
         engagementOf(b) - engagementOf(a) ||
@@ -293,5 +319,7 @@ export function newPeopleRows(people: readonly NewPerson[]): NewPeopleCell[][] {
     p.person.profileUrl,
     p.suggestion,
     p.person.id,
+    '',
+    '',
   ]);
 }
