@@ -5,30 +5,7 @@
  * quotes is literal and '' is a quote. A time zone Java does not know
  * falls back to GMT, as Java's TimeZone.getTimeZone does.
  */
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const DAYS = [
-  'Sunday',
-  'Monday',
-  'Tuesday',
-  'Wednesday',
-  'Thursday',
-  'Friday',
-  'Saturday',
-];
+import {MONTHS, WEEKDAYS} from '../calendar-names';
 
 export interface Fields {
   year: number;
@@ -220,7 +197,7 @@ function field(
     case 'F':
       return pad(Math.floor((f.day - 1) / 7) + 1, count);
     case 'E':
-      return count >= 4 ? DAYS[f.weekday] : DAYS[f.weekday].slice(0, 3);
+      return count >= 4 ? WEEKDAYS[f.weekday] : WEEKDAYS[f.weekday].slice(0, 3);
     case 'u':
       return pad(f.weekday === 0 ? 7 : f.weekday, count);
     case 'a':

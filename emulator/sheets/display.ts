@@ -4,6 +4,7 @@
  * the en_US locale and the spreadsheet's time zone. getDisplayValues() is
  * built on this.
  */
+import {MONTHS, WEEKDAYS} from '../calendar-names';
 import type {CellValue} from '../workbook';
 import {dateToSerial, serialToWall} from './zones';
 
@@ -14,30 +15,6 @@ export const TEXT_FORMAT = '@';
 /** How a Date written by a script shows when its cell has no format. */
 export const DEFAULT_DATE_TIME_FORMAT = 'M/d/yyyy H:mm:ss';
 export const DEFAULT_DATE_FORMAT = 'M/d/yyyy';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const WEEKDAYS = [
-  'Sunday',
-  'Monday',
-  'Tuesday',
-  'Wednesday',
-  'Thursday',
-  'Friday',
-  'Saturday',
-];
 
 type DateToken =
   | {kind: 'literal'; text: string}
