@@ -15,6 +15,7 @@ import {computeScores} from '../src/core/scoring';
 import {DEFAULT_SETTINGS} from '../src/core/settings';
 import {buildDemo, SUPPORTERS_SHEET} from './demo';
 import {generateInteractions, generateSupporters} from './demo-data';
+import {startFakeNetworks} from '../test/sync-server';
 
 interface Size {
   name: string;
@@ -242,6 +243,76 @@ function sidebarCosts(size: Size, emu: Emulator, id: string): void {
   ]);
 }
 
+/**
+ * Syncing 10,000 Bluesky notifications from the fake PDS on 127.0.0.1 (the
+ * one the sync tests use): UrlFetch calls, Sheets calls and time. A third of
+ * the people are supporters of the demo; the rest go to New people.
+ */
+async function syncCost(): Promise<void> {
+  const size: Size = {name: 'sync', supporters: 300, interactions: 0};
+  const net = await startFakeNetworks(
+    resolve(__dirname, '../test/sync-server/fake-networks.js'),
+  );
+  try {
+    const emu = buildDemo({supporters: size.supporters, interactions: 0});
+    emu.clickMenu('Connect accounts…', [
+      'bluesky',
+      `tigers.bsky.social ${net.base}`,
+      'abcd-efgh-ijkl-mnop',
+    ]);
+    const tracker = emu.spreadsheet.sheetByName(SUPPORTERS_SHEET)!;
+    const values = tracker.readValues({
+      r1: 1,
+      c1: 1,
+      r2: tracker.lastRow(),
+      c2: tracker.lastColumn(),
+    });
+    const column = values[0].indexOf('Bluesky handle');
+    const known = values
+      .slice(1)
+      .map(r => String(r[column]).replace(/^@/, ''))
+      .filter(Boolean);
+    const reasons = ['like', 'repost', 'follow', 'reply', 'mention', 'quote'];
+    const at = (i: number) =>
+      new Date(Date.parse(NOW) - (i + 1) * 30_000).toISOString();
+    const notifications = Array.from({length: 10_000}, (_, i) => {
+      const handle =
+        i % 3 === 0 && known.length
+          ? known[i % known.length]
+          : `fan${i % 2500}.bsky.social`;
+      const reason = reasons[i % reasons.length];
+      return {
+        uri: `at://did:plc:bench${i % 2500}/app.bsky.feed.${reason}/3bench${i}`,
+        cid: `bafyreibench${i}`,
+        author: {
+          did: `did:plc:bench${i % 2500}`,
+          handle,
+          displayName: `Fan ${i % 2500}`,
+        },
+        reason,
+        reasonSubject: 'at://did:plc:org222/app.bsky.feed.post/3kpost',
+        record: {
+          $type: `app.bsky.feed.${reason}`,
+          text: 'Go tigers!',
+          createdAt: at(i),
+        },
+        isRead: false,
+        indexedAt: at(i),
+      };
+    });
+    await net.command('addBluesky', {notifications});
+    measure(
+      size,
+      'Sync engagement: 10,000 Bluesky notifications',
+      emu,
+      () => emu.clickMenu('Sync engagement'),
+      'the PDS pages 100 at a time',
+    );
+  } finally {
+    await net.stop();
+  }
+}
+
 function writeResults(dir: string, peakMb: number): void {
   const out = resolve(dir);
   const at = new Date().toISOString();
@@ -274,7 +345,7 @@ function writeResults(dir: string, peakMb: number): void {
   console.log(`wrote ${join(out, 'benchmarks.md')}`);
 }
 
-function main(argv: string[]): void {
+async function main(argv: string[]): Promise<void> {
   const at = argv.indexOf('--sizes');
   const names = at >= 0 ? argv[at + 1].split(',') : Object.keys(SIZES);
   const dirAt = argv.indexOf('--out');
@@ -288,6 +359,7 @@ function main(argv: string[]): void {
     setupCost(size);
     addOnCosts(size);
   }
+  await syncCost();
   const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
   console.log(`peak memory (RSS): ${peakMb} MB`);
   writeResults(
@@ -296,4 +368,9 @@ function main(argv: string[]): void {
   );
 }
 
-if (require.main === module) main(process.argv.slice(2));
+if (require.main === module) {
+  main(process.argv.slice(2)).catch(e => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -11,8 +11,11 @@ export interface FakeNetworks {
   stop(): Promise<number>;
 }
 
-export async function startFakeNetworks(): Promise<FakeNetworks> {
-  const worker = new Worker(join(__dirname, 'fake-networks.js'));
+/** `script` is the fake server's file (the benchmark runs from build/). */
+export async function startFakeNetworks(
+  script = join(__dirname, 'fake-networks.js'),
+): Promise<FakeNetworks> {
+  const worker = new Worker(script);
   const port = await new Promise<number>(resolve =>
     worker.once('message', (m: {port: number}) => resolve(m.port)),
   );
