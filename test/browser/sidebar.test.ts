@@ -7,7 +7,7 @@
 import type {Frame, Locator, Page} from 'playwright-core';
 import type {Emulator} from '../../emulator';
 import {columnLetter} from '../../src/core/columns';
-import {addOn, records, seedLog, sheetOf} from '../bundle/harness';
+import {records, sheetOf} from '../bundle/harness';
 import {
   activeSheet,
   cellText,
@@ -18,54 +18,17 @@ import {
   sidebarFrame,
   withPlayground,
 } from './harness';
+import {
+  EVIL,
+  idOf,
+  sidebarPeople,
+  sidebarTracker,
+} from '../bundle/sidebar-fixture';
 
 jest.setTimeout(90_000);
 
-const NOW = '2026-03-01T08:30:00Z';
-const DAY = 86_400_000;
-const ago = (days: number) => new Date(Date.parse(NOW) - days * DAY);
-const EVIL = '<img src=x onerror=alert(1)>';
-
-const PEOPLE = [
-  ['Name', 'Email', 'Twitter', 'Birthday', 'Tags'],
-  ['Maya Ode', 'maya@example.org', '@maya_ode', '1990-03-12', 'Donor'],
-  ['Tom Reed', 'tom@example.org', '@tomreed', '', ''],
-  ['Ana Lima', 'ana@example.org', '', '', 'Volunteer'],
-  ['Raj Patel', 'raj@example.org', '@rajp', '', ''],
-  [EVIL, 'evil@example.org', '', '', EVIL],
-];
-
-function tracker(): Emulator {
-  const emu = addOn({
-    now: NOW,
-    workbook: {sheets: [{name: 'Supporters', values: PEOPLE}]},
-  });
-  emu.clickMenu('Set up tracker');
-  const maya = idOf(emu, 'Maya Ode');
-  seedLog(emu, [
-    [
-      ago(2),
-      maya,
-      'inbound',
-      'retweet',
-      'x',
-      '',
-      '',
-      'Cub cam',
-      '',
-      'test',
-      '',
-    ],
-    [ago(9), maya, 'outbound', 'thanks', 'x', '', '', '', '', 'test', ''],
-  ]);
-  emu.clickMenu('Refresh scores');
-  return emu;
-}
-
-const idOf = (emu: Emulator, name: string) =>
-  String(
-    records(emu, 'Supporters').find(r => r.Name === name)!['Supporter ID'],
-  );
+const PEOPLE = sidebarPeople(EVIL);
+const tracker = () => sidebarTracker(PEOPLE);
 
 /** The A1 of a tracker column's cell in a row. */
 const at = (emu: Emulator, header: string, row: number) =>

@@ -17,53 +17,12 @@ import type {
   TagResult,
 } from '../../src/api';
 import {columnLetter} from '../../src/core/columns';
-import {addOn, records, seedLog, sheetOf} from './harness';
+import {addOn, records, sheetOf} from './harness';
+import {idOf, NOW, sidebarPeople, sidebarTracker} from './sidebar-fixture';
 
-const NOW = '2026-03-01T08:30:00Z';
 const DAY = 86_400_000;
 const ago = (days: number) => new Date(Date.parse(NOW) - days * DAY);
-
-const PEOPLE = [
-  ['Name', 'Email', 'Twitter', 'Birthday', 'Tags'],
-  ['Maya Ode', 'maya@example.org', '@maya_ode', '1990-03-12', 'Donor'],
-  ['Tom Reed', 'tom@example.org', '@tomreed', '', ''],
-  ['Ana Lima', 'ana@example.org', '', '', 'Volunteer'],
-  ['Raj Patel', 'raj@example.org', '@rajp', '', ''],
-  ['<img src=x onerror=alert(1)>', 'evil@example.org', '', '', ''],
-];
-
-/** The tracker of PEOPLE, set up through the menu, with a little history. */
-function tracker(): Emulator {
-  const emu = addOn({
-    now: NOW,
-    workbook: {sheets: [{name: 'Supporters', values: PEOPLE}]},
-  });
-  emu.clickMenu('Set up tracker');
-  const maya = idOf(emu, 'Maya Ode');
-  seedLog(emu, [
-    [
-      ago(2),
-      maya,
-      'inbound',
-      'retweet',
-      'x',
-      '',
-      '',
-      'Cub cam',
-      '',
-      'test',
-      '',
-    ],
-    [ago(9), maya, 'outbound', 'thanks', 'x', '', '', '', '', 'test', ''],
-  ]);
-  emu.clickMenu('Refresh scores');
-  return emu;
-}
-
-const idOf = (emu: Emulator, name: string) =>
-  String(
-    records(emu, 'Supporters').find(r => r.Name === name)!['Supporter ID'],
-  );
+const tracker = () => sidebarTracker();
 
 const cell = (emu: Emulator, name: string, header: string) =>
   records(emu, 'Supporters').find(r => r.Name === name)![header];
@@ -234,7 +193,9 @@ describe('following the selection', () => {
   test('before setup the sidebar says what to do instead of failing', () => {
     const emu = addOn({
       now: NOW,
-      workbook: {sheets: [{name: 'Supporters', values: PEOPLE}]},
+      workbook: {
+        sheets: [{name: 'Supporters', values: sidebarPeople() as never}],
+      },
     });
     expect(select(emu, 'Supporters!A2')).toMatchObject({
       kind: 'none',
