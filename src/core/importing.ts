@@ -5,6 +5,9 @@
  * give every row an event id so importing the same file twice adds nothing.
  */
 import {textOf} from './cells';
+import {parseAmount} from './amounts';
+
+export {parseAmount};
 import {findHeaderRow, isBlank, normaliseHeader, stableHash} from './columns';
 import {
   checkTimeZone,
@@ -413,28 +416,6 @@ export function parseImportDate(
     return null;
   }
   return wallTimeToInstant(Date.UTC(y, mo - 1, d, ...time), timeZone);
-}
-
-/** Money as typed: "$1,250.50", "1.250,50 €", "50" → number; NaN when unreadable. */
-export function parseAmount(value: unknown): number | null {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : NaN;
-  let text = textOf(value).replace(/[^\d.,-]/g, '');
-  if (!text) return isBlank(value) ? null : NaN;
-  const comma = text.lastIndexOf(',');
-  const dot = text.lastIndexOf('.');
-  if (comma >= 0 && dot >= 0) {
-    const decimal = comma > dot ? ',' : '.';
-    const thousands = decimal === ',' ? '.' : ',';
-    text = text.split(thousands).join('').replace(decimal, '.');
-  } else if (comma >= 0) {
-    text = /^-?\d{1,3}(,\d{3})+$/.test(text)
-      ? text.replace(/,/g, '')
-      : text.replace(',', '.');
-  } else if ((text.match(/\./g) ?? []).length > 1) {
-    text = text.replace(/\./g, '');
-  }
-  const n = Number(text);
-  return Number.isFinite(n) ? n : NaN;
 }
 
 // ------------------------------------------------------------ planning

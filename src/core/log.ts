@@ -5,6 +5,7 @@
  * skipped, never thrown: the user sees "3 rows have an unknown kind".
  * Built for a million rows: every distinct cell text is parsed once.
  */
+import {parseAmount as readAmount} from './amounts';
 import {parseWhen} from './dates';
 import {
   parseChannel,
@@ -71,24 +72,10 @@ function isBlank(row: readonly unknown[]): boolean {
   return true;
 }
 
-/**
- * Money from a cell: a number, or text like '£1,250.50', '50 EUR',
- * '1.250,50 €'. The last separator is the decimal point unless exactly three
- * digits follow it ('1,250' is 1250). Null when empty or not money.
- */
+/** An Amount cell: a number, or null when blank or unreadable. */
 export function parseAmount(cell: unknown): number | null {
-  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : null;
-  if (typeof cell !== 'string') return null;
-  const t = cell.replace(/[^\d.,-]/g, '');
-  if (!/\d/.test(t)) return null;
-  const last = Math.max(t.lastIndexOf(','), t.lastIndexOf('.'));
-  const decimals = last < 0 ? '' : t.slice(last + 1);
-  const whole = last < 0 ? t : t.slice(0, last);
-  const n =
-    last >= 0 && decimals.length !== 3
-      ? Number(`${whole.replace(/[.,]/g, '')}.${decimals}`)
-      : Number(t.replace(/[.,]/g, ''));
-  return Number.isFinite(n) ? n : null;
+  const amount = readAmount(cell);
+  return amount === null || Number.isNaN(amount) ? null : amount;
 }
 
 /**
