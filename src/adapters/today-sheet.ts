@@ -102,7 +102,24 @@ export function writeTodaySheet(ss: Spreadsheet, rows: TodayRow[]): Sheet {
   return sheet;
 }
 
-/** Marks one row as logged (Done was handled), so a second tick logs nothing. */
-export function markLogged(sheet: Sheet, row: number, when: Date): void {
-  sheet.getRange(row, todayColumn('Logged') + 1).setValue(when.toISOString());
+/**
+ * Marks rows as logged (Done was handled), so a second tick logs nothing:
+ * one write over the span of rows, keeping what the others already hold.
+ */
+export function markLogged(
+  sheet: Sheet,
+  rows: TodayRow[],
+  rowNumbers: number[],
+  when: Date,
+): void {
+  if (!rowNumbers.length) return;
+  const first = Math.min(...rowNumbers);
+  const last = Math.max(...rowNumbers);
+  const column = todayColumn('Logged');
+  const values = Array.from({length: last - first + 1}, (_, i) => [
+    rowNumbers.includes(first + i)
+      ? when.toISOString()
+      : (rows[first + i - 2]?.[column] ?? ''),
+  ]);
+  sheet.getRange(first, column + 1, values.length, 1).setValues(values);
 }

@@ -165,7 +165,12 @@ function logDoneRows(ss: Spreadsheet, rowNumbers: number[], now: Date): number {
     log,
     done.map(d => toLogRow(d.event)),
   );
-  for (const d of done) markLogged(sheet, d.row, now);
+  markLogged(
+    sheet,
+    rows,
+    done.map(d => d.row),
+    now,
+  );
   refreshScores(ss);
   return done.length;
 }
