@@ -104,11 +104,7 @@ export function applySetupPlan(
       if (column.hidden) sheet.hideColumns(column.column);
     }
   }
-  for (const run of plan.fills) {
-    sheet
-      .getRange(run.row, run.column, run.values.length, 1)
-      .setValues(run.values.map(v => [v]));
-  }
+  writeFills(sheet, plan.fills, snapshot);
   writeCellNotes(sheet, plan.cellNotes);
   for (const stale of plan.metadataToRemove) {
     const index = snapshot.metadata.findIndex(
@@ -123,6 +119,41 @@ export function applySetupPlan(
     sheet
       .getRange(1, column, maxRows, 1)
       .addDeveloperMetadata(FIELD_METADATA_KEY, field);
+  }
+}
+
+/**
+ * Empty cells of existing tracker columns (people added since the last
+ * setup), one write per column: the cells in between are written back as
+ * they were read. A column holding a formula in that span is written run by
+ * run instead, so no formula is ever replaced by its value.
+ */
+function writeFills(
+  sheet: Sheet,
+  fills: SetupPlan['fills'],
+  snapshot: SheetSnapshot,
+): void {
+  const byColumn = new Map<number, SetupPlan['fills']>();
+  for (const run of fills) {
+    byColumn.set(run.column, [...(byColumn.get(run.column) ?? []), run]);
+  }
+  for (const [column, runs] of byColumn) {
+    const first = Math.min(...runs.map(r => r.row));
+    const last = Math.max(...runs.map(r => r.row + r.values.length - 1));
+    const rows = Array.from({length: last - first + 1}, (_, i) => first + i);
+    if (rows.some(r => snapshot.formulas[r - 1]?.[column - 1])) {
+      for (const run of runs) {
+        sheet
+          .getRange(run.row, column, run.values.length, 1)
+          .setValues(run.values.map(v => [v]));
+      }
+      continue;
+    }
+    const values = rows.map(r => [snapshot.values[r - 1]?.[column - 1] ?? '']);
+    for (const run of runs) {
+      run.values.forEach((v, i) => (values[run.row - first + i][0] = v));
+    }
+    sheet.getRange(first, column, values.length, 1).setValues(values);
   }
 }
 

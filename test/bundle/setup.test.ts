@@ -103,6 +103,39 @@ describe('Set up tracker on odd sheets', () => {
     expect(emu.ui.toasts.at(-1)?.message).toMatch(/cancelled/);
   });
 
+  test('people added later get their ids on the next run, in one write per column', () => {
+    const emu = addOn({
+      workbook: {
+        sheets: [
+          {
+            name: 'People',
+            values: [
+              ['Name', 'Email'],
+              ['Ana Lima', 'a@example.org'],
+              ['Tom Reed', 't@example.org'],
+            ],
+          },
+        ],
+      },
+    });
+    emu.clickMenu('Set up tracker');
+    emu.userEdit('People!A4', 'Maya Ode');
+    emu.userEdit('People!A6', 'Raj Patel');
+    emu.userEdit('People!B6', 'r@example.org');
+    emu.resetCounts();
+    emu.clickMenu('Set up tracker');
+    const rows = sheetOf(emu, 'People').values;
+    const id = rows[0].indexOf('Supporter ID');
+    expect(rows.slice(1).map(r => [r[0], String(r[id]).slice(0, 2)])).toEqual([
+      ['Ana Lima', 'S-'],
+      ['Tom Reed', 'S-'],
+      ['Maya Ode', 'S-'],
+      ['', ''],
+      ['Raj Patel', 'S-'],
+    ]);
+    expect(emu.counts['Range.setValues']).toBeLessThanOrEqual(3);
+  });
+
   test('a typed fix moves a field before anything is written', () => {
     const emu = addOn({
       workbook: {
