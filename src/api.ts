@@ -360,7 +360,7 @@ export interface TodayApi {
   getHealth: () => HealthView;
 }
 
-/** Social CRM › Import X archive…: one archive file per call (src/commands/sync.ts). */
+/** Social CRM › Import X archive…: one archive file per call (src/commands/x-archive.ts). */
 export interface ImportApi {
   /** `name` as the user's file is called (tweets.js, like.js, …); `text` its content. */
   importXArchiveFile: (name: string, text: string) => Notice;

@@ -23,7 +23,9 @@ import {
   refreshTodayList as refreshTodayCommand,
 } from './commands/today';
 import {parseMeasure} from './core/sheet-functions';
-import * as sync from './commands/sync';
+import {syncEngagement as syncCommand} from './commands/sync';
+import {connectAccounts as connectCommand} from './commands/connect';
+import {importXArchiveFile as importArchiveCommand} from './commands/x-archive';
 import {openSidebarOn} from './commands/open-sidebar-on';
 import {runMenuCommand} from './adapters/ui';
 import type {
@@ -107,12 +109,12 @@ export function refreshScores(): void {
 
 /** Social CRM › Connect accounts… */
 export function connectAccounts(): void {
-  runMenuCommand('connecting an account', sync.connectAccounts);
+  runMenuCommand('connecting an account', connectCommand);
 }
 
 /** Social CRM › Sync engagement */
 export function syncEngagement(): void {
-  runMenuCommand('syncing engagement', sync.syncEngagement);
+  runMenuCommand('syncing engagement', syncCommand);
 }
 
 /** Social CRM › Import X archive…: the sidebar, opened on its import section. */
@@ -122,7 +124,7 @@ export function importXArchive(): void {
 
 /** Sidebar / dialog: one file of an X archive (tweets.js, like.js, follower.js) as text. */
 export function importXArchiveFile(name: string, text: string): Notice {
-  return sync.importXArchiveFile(name, text);
+  return importArchiveCommand(name, text);
 }
 
 /** Fails to compile when the import entry point no longer matches src/api.ts. */
