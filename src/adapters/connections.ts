@@ -5,6 +5,7 @@
  * connected. (A time-driven trigger runs as its owner, so it reads them too.)
  */
 import type {ReadBudget, SweepState} from '../core/sync/cursors';
+import type {SeenCounts} from '../core/sync/x-api';
 
 export interface BlueskyConnection {
   /** The PDS base URL (https://bsky.social unless the account lives elsewhere). */
@@ -49,6 +50,8 @@ export interface SyncCursors {
   mastodon?: string;
   x?: SweepState;
   xBudget?: ReadBudget;
+  /** Our recent X posts: the retweets and quotes already looked up. */
+  xPosts?: SeenCounts;
   /** X numeric id → supporter id, learned from mentions and the archive. */
   xIds?: Record<string, string>;
 }

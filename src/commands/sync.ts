@@ -16,9 +16,8 @@ import {
   SyncCursors,
   writeConnections,
   writeCursors,
-  XConnection,
 } from '../adapters/connections';
-import {HttpError, queryString, requestJson} from '../adapters/http';
+import {queryString} from '../adapters/http';
 import {withDocumentLock} from '../adapters/lock';
 import {
   appendLogRows,
@@ -35,9 +34,7 @@ import {IdentityIndex, SupporterIdentity} from '../core/handles';
 import {logColumn, toLogRow} from '../core/model';
 import {parseNotifications as parseBluesky} from '../core/sync/bluesky';
 import {
-  byNumericId,
   byTime,
-  postsAllowed,
   StopReason,
   sweepForward,
   sweepNewestFirst,
@@ -58,18 +55,17 @@ import {
   rankNewPeople,
 } from '../core/sync/matching';
 import {NEW_PEOPLE_ACTIONS} from '../core/sync/new-people-actions';
-import {parseMentions} from '../core/sync/x-api';
 import {
   blueskyCaller,
   describeBluesky,
   describeMastodon,
-  describeX,
   isRateLimit,
   mastodonNotifications,
-  problemOf,
-  X_MIN_PAGE,
 } from './network-clients';
 import {refreshScores} from './scores';
+import {sourceProblem, SourceRun} from './source-run';
+import {syncX} from './sync-x';
+import {plural} from '../core/plural';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -77,22 +73,6 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Stop fetching well before Apps Script's 6 minutes: the writes come after. */
 const FETCH_DEADLINE_MS = 4.5 * 60_000;
-
-interface SourceRun {
-  label: string;
-  events: SyncedEvent[];
-  /** What went wrong, written for the user; '' when all went well. */
-  problem: string;
-  /** Records this source's new position (applied after the append). */
-  commit: (cursors: SyncCursors) => void;
-}
-
-const stopMessage: Record<Exclude<StopReason, 'error'>, string> = {
-  'rate-limited': '',
-  time: 'stopped before the 6-minute limit; the next sync continues where this one stopped.',
-  budget:
-    'stopped at the read budget you set; the next sync continues where this one stopped.',
-};
 
 function syncBluesky(
   conn: BlueskyConnection,
@@ -122,17 +102,6 @@ function syncBluesky(
   };
 }
 
-function sourceProblem(
-  stopped: {reason: StopReason; error?: unknown} | null,
-  describe: (e: HttpError) => string,
-): string {
-  if (!stopped) return '';
-  if (stopped.reason === 'error' || stopped.reason === 'rate-limited') {
-    return problemOf(stopped.error, describe);
-  }
-  return stopMessage[stopped.reason];
-}
-
 function syncMastodon(
   conn: MastodonConnection,
   cursors: SyncCursors,
@@ -157,58 +126,6 @@ function syncMastodon(
     events: result.items.filter((e): e is SyncedEvent => e !== null),
     problem: sourceProblem(result.stopped, describeMastodon(conn)),
     commit: c => (c.mastodon = result.mark),
-  };
-}
-
-function syncX(
-  conn: XConnection,
-  cursors: SyncCursors,
-  shouldStop: () => StopReason | null,
-  now: Date,
-): SourceRun {
-  const month = now.toISOString().slice(0, 7);
-  const budget = cursors.xBudget ?? {month, usedThisMonth: 0};
-  let read = 0;
-  const allowed = () =>
-    postsAllowed(budget, month, conn.perSync, conn.perMonth, read);
-  const result = sweepNewestFirst(
-    cursors.x ?? {mark: ''},
-    cursor => {
-      const page = parseMentions(
-        requestJson({
-          url:
-            `${conn.base}/2/users/${encodeURIComponent(conn.userId)}/mentions` +
-            queryString({
-              since_id: cursors.x?.mark,
-              max_results: Math.max(X_MIN_PAGE, Math.min(100, allowed())),
-              pagination_token: cursor,
-              'tweet.fields':
-                'created_at,author_id,in_reply_to_user_id,referenced_tweets',
-              expansions: 'author_id',
-              'user.fields': 'username,name',
-            }),
-          headers: {Authorization: `Bearer ${conn.token}`},
-        }).body,
-      );
-      read += page.read;
-      return page;
-    },
-    {
-      order: byNumericId,
-      shouldStop: () =>
-        shouldStop() ?? (allowed() < X_MIN_PAGE ? 'budget' : null),
-      isRateLimit,
-    },
-  );
-  return {
-    label: 'X',
-    events: result.items,
-    problem: sourceProblem(result.stopped, describeX),
-    commit: c => {
-      c.x = result.state;
-      const used = budget.month === month ? budget.usedThisMonth : 0;
-      c.xBudget = {month, usedThisMonth: used + read};
-    },
   };
 }
 
@@ -388,12 +305,12 @@ export function syncAllSources(
   );
   const lines = runs.map(run => {
     const added = outcome.bySource.get(SOURCE_OF_LABEL[run.label]) ?? 0;
-    const count = `${run.label}: ${added} new interaction${added === 1 ? '' : 's'}`;
+    const count = `${run.label}: ${plural(added, 'new interaction')}`;
     return run.problem ? `${count}; ${run.problem}` : `${count}.`;
   });
   if (outcome.unmatched) {
     lines.push(
-      `${outcome.unmatched} events came from people who are not in your tracker: see the "${NEW_PEOPLE_SHEET}" sheet (${outcome.newPeople} people, most engaged first).`,
+      `${plural(outcome.unmatched, 'event')} came from people who are not in your tracker: see the "${NEW_PEOPLE_SHEET}" sheet (${plural(outcome.newPeople, 'person', 'people')}, most engaged first).`,
     );
   }
   return {

@@ -27,6 +27,7 @@ import {escapeHtml, safeHref} from './html';
 import {composeUrl, profileUrl} from './links';
 import type {Bucket, OutreachLine} from './outreach';
 import {BANDS, type Band} from './settings';
+import {plural} from './plural';
 
 /** A line of today's list, with the person's handles (OutreachPerson's). */
 export type DigestLine = OutreachLine & {
@@ -167,9 +168,6 @@ function clipped(text: string, max: number): string {
         .join('')
         .trimEnd() + '\u2026';
 }
-
-const plural = (n: number, one: string, many = `${one}s`) =>
-  `${n} ${n === 1 ? one : many}`;
 
 const nameOf = (name: unknown) => oneLine(name) || '(no name)';
 

@@ -28,6 +28,7 @@ import {
 import type {Interaction} from './model';
 import {levelRank, type Level, type SupporterScore} from './scoring';
 import {BANDS, type Band, type Settings} from './settings';
+import {plural} from './plural';
 
 export type Bucket =
   | 'birthday'
@@ -297,8 +298,6 @@ function daysAgo(days: number): string {
   if (days <= 0) return 'today';
   return days === 1 ? 'yesterday' : `${days} days ago`;
 }
-
-const plural = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
 
 function lineEvent(e: Interaction): LineEvent {
   return {

@@ -22,6 +22,7 @@ import {dayNumberIn, formatDay, MS_PER_DAY} from './dates';
 import {isAsk, valueClassOf, type ValueClass} from './kinds';
 import type {Interaction} from './model';
 import {BANDS, type Band, type Settings} from './settings';
+import {plural} from './plural';
 
 /**
  * The value ladder, lowest first (the index is the rank). A person's level
@@ -880,8 +881,6 @@ class PersonScorer {
     responsiveness: number,
   ): string[] {
     const rta = this.settings.readyToAsk;
-    const plural = (k: number, word: string) =>
-      `${k} ${word}${k === 1 ? '' : 's'}`;
     const why: string[] = [];
     const cheapest = this.askCosts[0];
     if (cheapest && whuffie < cheapest.cost) {

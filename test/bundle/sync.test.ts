@@ -231,7 +231,7 @@ describe('Sync engagement: Bluesky', () => {
     });
     expect(sync(emu)).toBe(
       'Bluesky: 2 new interactions; Bluesky asked us to slow down (rate limit). The next sync continues where this one stopped (after 09:00 UTC).\n' +
-        '1 events came from people who are not in your tracker: see the "New people" sheet (1 people, most engaged first).',
+        '1 event came from people who are not in your tracker: see the "New people" sheet (1 person, most engaged first).',
     );
     expect(log(emu)).toHaveLength(2);
     expect(sync(emu)).toMatch(/^Bluesky: 2 new interactions\./);
@@ -303,7 +303,10 @@ describe('Sync engagement: Mastodon and X', () => {
       /^X: 3 new interactions; stopped at the read budget you set/,
     );
     expect(await net.command('xPostsRead')).toBe(5);
-    expect(sync(emu)).toMatch(/^X: 1 new interaction\./);
+    // The mentions' last 2 posts leave 3 reads: too few for a page of our posts.
+    expect(sync(emu)).toMatch(
+      /^X: 1 new interaction; stopped at the read budget you set/,
+    );
     expect(await net.command('xPostsRead')).toBe(7);
     const id = ids(emu);
     expect(
@@ -323,6 +326,91 @@ describe('Sync engagement: Mastodon and X', () => {
       'Reposts & quotes': 1,
       'Replies & mentions': 2,
     });
+  });
+
+  test('who retweeted or quoted our posts of the last week is logged once, within the budget', async () => {
+    const emu = tracker();
+    connect.x(emu);
+    expect(sync(emu)).toMatch(/^X: 7 new interactions\./);
+    const id = ids(emu);
+    const ours = 'https://x.com/tigers/status/';
+    expect(
+      log(emu)
+        .filter(r => r.Kind === 'retweet' || r.Kind === 'quote')
+        .map(r => [r['Supporter ID'], r.Kind, r['Event ID'], r.Link])
+        .sort(),
+    ).toEqual(
+      [
+        [
+          id['Maya Ode'],
+          'retweet',
+          'x:retweet:1894000000000000001-2001',
+          `${ours}1894000000000000001`,
+        ],
+        [
+          id['Tom Reed'],
+          'retweet',
+          'x:retweet:1894000000000000002-2002',
+          `${ours}1894000000000000002`,
+        ],
+        [
+          id['Tom Reed'],
+          'quote',
+          'x:quote:1895000000000000010',
+          'https://x.com/TomReed/status/1895000000000000010',
+        ],
+      ].sort(),
+    );
+    // The quote that also mentioned us is counted once; a retweeter named
+    // like a formula stays text.
+    const people = records(emu, 'New people');
+    expect(people.find(p => p.Handle === '@bigcat_lover')).toMatchObject({
+      'Reposts & quotes': 1,
+    });
+    expect(people.find(p => p.Handle === '@jo_brightwater')).toMatchObject({
+      Name: '=HYPERLINK("http://evil.example","Jo")',
+      'Reposts & quotes': 1,
+    });
+    expect(sheetOf(emu, 'New people').formulas ?? {}).toEqual({});
+    // 7 mentions, 2 of our posts (the one from February 10 is too old to
+    // pay for), 2 quotes; 3 retweeters at 2 reads each.
+    expect(await net.command('xPostsRead')).toBe(11);
+    expect(await net.command('xUsersRead')).toBe(3);
+    const calls = await net.command<Record<string, number>>('calls');
+    expect(calls['/2/tweets/1893000000000000001/retweeted_by']).toBeUndefined();
+    expect(calls['/2/tweets/1894000000000000002/quote_tweets']).toBeUndefined();
+
+    // Nothing new: only our posts' counts are read again.
+    expect(sync(emu)).toMatch(/^X: 0 new interactions\./);
+    expect(await net.command('xUsersRead')).toBe(3);
+    // A new retweet: only that post's retweeters are looked up again.
+    await net.command('addXRetweeter', {
+      postId: '1894000000000000002',
+      user: {id: '2001', name: 'Maya Ode', username: 'maya_ode'},
+    });
+    expect(sync(emu)).toMatch(/^X: 1 new interaction\./);
+    expect(await net.command('xUsersRead')).toBe(5);
+    expect(
+      log(emu).filter(r => r['Event ID'].startsWith('x:retweet:')),
+    ).toHaveLength(3);
+  });
+
+  test('a 429 during the lookups keeps what was found and the next sync finishes them', async () => {
+    const emu = tracker();
+    connect.x(emu);
+    await net.command('fail', {
+      path: 'quote_tweets',
+      status: 429,
+      headers: {'x-rate-limit-reset': '1772354400'},
+      body: {title: 'Too Many Requests', type: 'about:blank', status: 429},
+    });
+    expect(sync(emu)).toMatch(
+      /^X: 6 new interactions; X asked us to slow down/,
+    );
+    expect(sync(emu)).toMatch(/^X: 1 new interaction\./);
+    expect(
+      log(emu).filter(r => r['Event ID'] === 'x:quote:1895000000000000010'),
+    ).toHaveLength(1);
   });
 
   test('a revoked X token and an exhausted usage cap are told apart', async () => {

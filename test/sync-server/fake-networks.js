@@ -8,7 +8,7 @@ const {parentPort} = require('node:worker_threads');
 const {state, send, queryOf} = require('./fake-shared');
 const {bluesky} = require('./fake-bluesky');
 const {mastodon} = require('./fake-mastodon');
-const {x} = require('./fake-x');
+const {x, commands: xCommands} = require('./fake-x');
 
 const server = http.createServer((req, res) => {
   const chunks = [];
@@ -58,6 +58,7 @@ const commands = {
   fail: f => state.failures.push({headers: {}, times: 1, skip: 0, ...f}),
   calls: () => ({...state.calls}),
   xPostsRead: () => state.xPostsRead,
+  ...xCommands,
 };
 
 parentPort.on('message', ({id, cmd, args}) => {

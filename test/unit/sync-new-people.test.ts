@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import {IdentityIndex, SupporterIdentity} from '../../src/core/handles';
-import type {PersonSeen} from '../../src/core/sync/events';
+import type {PersonSeen, SyncedEvent} from '../../src/core/sync/events';
 import {
   NEW_PEOPLE_HEADERS,
   NewPerson,
@@ -175,6 +175,7 @@ describe('New people actions', () => {
       lastSeen: new Date('2026-03-01T07:00:00Z'),
       suggestion: '',
       handled: false,
+      eventIds: [],
     };
     const raj: NewPerson = {
       ...fan,
@@ -190,6 +191,36 @@ describe('New people actions', () => {
     const index = new IdentityIndex(PEOPLE.supporters);
     const ranked = rankNewPeople(parsed, [], PEOPLE.supporters, index);
     expect(ranked.map(p => p.person.handle)).toEqual(['rajp.bsky.social']);
+  });
+
+  test('an event seen again (a re-read page, an archive imported twice) is counted once', () => {
+    const repost = (eventId: string): SyncedEvent => ({
+      person: FAN,
+      direction: 'inbound',
+      kind: 'retweet',
+      when: new Date('2026-03-01T07:00:00Z'),
+      eventId,
+      link: '',
+      text: '',
+      source: 'bluesky',
+    });
+    const index = new IdentityIndex(PEOPLE.supporters);
+    const first = rankNewPeople(
+      [],
+      [repost('a'), repost('a'), repost('b')],
+      PEOPLE.supporters,
+      index,
+    );
+    expect(first[0].reposts).toBe(2);
+    const header = [...NEW_PEOPLE_HEADERS];
+    const again = rankNewPeople(
+      parseNewPeople([header, ...newPeopleRows(first)]),
+      [repost('b'), repost('c')],
+      PEOPLE.supporters,
+      index,
+    );
+    expect(again[0].reposts).toBe(3);
+    expect(again[0].eventIds).toEqual(['a', 'b', 'c']);
   });
 
   test('an Action cell never plans a write for text that is not an action', () => {

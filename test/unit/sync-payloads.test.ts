@@ -20,7 +20,12 @@ import {
   readArchiveFile,
   snowflakeTime,
 } from '../../src/core/sync/x-archive';
-import {parseMentions} from '../../src/core/sync/x-api';
+import {
+  lookupsDue,
+  parseOwnPosts,
+  parsePosts,
+  parseRetweeters,
+} from '../../src/core/sync/x-api';
 
 const FIXTURES = join(__dirname, '../fixtures/sync');
 const json = (name: string) =>
@@ -118,7 +123,7 @@ describe('Mastodon notifications', () => {
 
 describe('X mentions', () => {
   test('both spellings of referenced posts are read', () => {
-    const page = parseMentions(json('x-mentions.json'));
+    const page = parsePosts(json('x-mentions.json'));
     expect(page.items.map(i => i.value.kind)).toEqual([
       'mention',
       'reply',
@@ -134,7 +139,87 @@ describe('X mentions', () => {
       eventId: 'x:reply:1895000000000000006',
     });
     expect(page.read).toBe(7);
-    expect(parseMentions({meta: {result_count: 0}}).items).toEqual([]);
+    expect(parsePosts({meta: {result_count: 0}}).items).toEqual([]);
+  });
+
+  test('a retweet is keyed by the post it repeats and who retweeted, however it was found', () => {
+    const retweet = {
+      id: '1895000000000000099',
+      text: 'RT @tigers: The 2026 tiger census is out.',
+      author_id: '2001',
+      created_at: '2026-02-28T12:00:00.000Z',
+      referenced_tweets: [{type: 'retweeted', id: '1894000000000000001'}],
+    };
+    const [fromMentions] = parsePosts({data: [retweet]}).items;
+    const post = {id: '1894000000000000001', link: 'https://x.com/tigers'};
+    const [fromLookup] = parseRetweeters(
+      {data: [{id: '2001', name: 'Maya Ode', username: 'maya_ode'}]},
+      post,
+      new Date('2026-03-01T08:00:00Z'),
+    ).events;
+    expect(fromMentions.value.eventId).toBe(fromLookup.eventId);
+    expect(fromMentions.value.text).toBe('');
+  });
+});
+
+describe('X: our recent posts', () => {
+  const engagement = json('x-engagement.json') as Record<
+    string,
+    {retweeted_by: unknown; quote_tweets: unknown}
+  >;
+
+  test('counts are read in both spellings and only grown counts are looked up', () => {
+    const page = parseOwnPosts({
+      data: [
+        {id: '1', public_metrics: {retweet_count: 2, quote_count: 1}},
+        {id: '2', public_metrics: {repost_count: 3, quote_count: 0}},
+        {id: '3', public_metrics: {retweet_count: 0, quote_count: 0}},
+      ],
+      meta: {result_count: 3, next_token: 'abc'},
+    });
+    expect(page.posts).toEqual([
+      {id: '1', retweets: 2, quotes: 1},
+      {id: '2', retweets: 3, quotes: 0},
+      {id: '3', retweets: 0, quotes: 0},
+    ]);
+    expect(page.next).toBe('abc');
+    expect(page.read).toBe(3);
+    expect(lookupsDue(page.posts, {'1': [2, 0], '2': [1, 0]})).toEqual([
+      {id: '1', retweeters: false, quotes: true},
+      {id: '2', retweeters: true, quotes: false},
+    ]);
+  });
+
+  test('retweeters become inbound retweets dated by the sync; quotes keep their own time', () => {
+    const when = new Date('2026-03-01T08:00:00Z');
+    const post = {
+      id: '1894000000000000001',
+      link: 'https://x.com/tigers/status/1894000000000000001',
+    };
+    const rts = parseRetweeters(
+      engagement['1894000000000000001'].retweeted_by,
+      post,
+      when,
+    );
+    expect(rts.users).toBe(2);
+    expect(rts.events[0]).toMatchObject({
+      person: {id: '2001', handle: 'maya_ode', name: 'Maya Ode'},
+      kind: 'retweet',
+      direction: 'inbound',
+      when,
+      link: post.link,
+    });
+    const quotes = parsePosts(
+      engagement['1894000000000000001'].quote_tweets,
+      'quote',
+    );
+    expect(quotes.items.map(i => [i.value.kind, i.value.eventId])).toEqual([
+      ['quote', 'x:quote:1895000000000000010'],
+      ['quote', 'x:quote:1895000000000000005'],
+    ]);
+    expect(quotes.items[0].value.when.toISOString()).toBe(
+      '2026-02-28T15:00:00.000Z',
+    );
   });
 });
 
@@ -251,7 +336,17 @@ describe('matching and New people', () => {
       SUPPORTERS,
       index,
     );
-    expect(merged[0].reposts).toBe(4);
+    // The same events again add nothing; a new one adds to the sheet's count.
+    expect(merged[0].reposts).toBe(2);
+    const more = rankNewPeople(
+      parseNewPeople(sheet),
+      [{...unmatched[0], eventId: `${unmatched[0].eventId}-new`}],
+      SUPPORTERS,
+      index,
+    );
+    expect(more[0].reposts + more[0].follows).toBeGreaterThan(
+      merged[0].reposts + merged[0].follows,
+    );
     const withRaj = [
       ...SUPPORTERS.slice(0, 2),
       {...SUPPORTERS[2], bluesky: 'rajp.bsky.social'},

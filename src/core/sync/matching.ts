@@ -111,6 +111,7 @@ export const NEW_PEOPLE_HEADERS = [
   'Network ID',
   'Action',
   'Status',
+  'Event IDs',
 ] as const;
 
 export const NEW_PEOPLE_NOTES = [
@@ -128,6 +129,7 @@ export const NEW_PEOPLE_NOTES = [
   '',
   'Add as supporter, Match to suggested, or type Match to S-XXXXXX: Whuffie does it at once.',
   'What the Action did. Handled people leave this sheet at the next sync.',
+  'The events counted above, so that one seen again (a re-read page, an archive imported twice) is not counted twice.',
 ];
 
 export interface NewPerson {
@@ -140,7 +142,12 @@ export interface NewPerson {
   suggestion: string;
   /** Added or matched from this sheet: the next sync leaves them out. */
   handled: boolean;
+  /** Event ids already counted, newest last (at most MAX_EVENT_IDS). */
+  eventIds: string[];
 }
+
+/** Enough to recognise repeats of recent events; a cell holds 50,000 characters. */
+const MAX_EVENT_IDS = 200;
 
 /** The Status an Action leaves on a handled person's row. */
 export const handledStatus = {
@@ -207,6 +214,7 @@ export function parseNewPeople(values: unknown[][]): NewPerson[] {
       lastSeen: isNaN(lastSeen.getTime()) ? new Date(0) : lastSeen,
       suggestion: text(row, 'Maybe this supporter'),
       handled: isHandledStatus(text(row, 'Status')),
+      eventIds: text(row, 'Event IDs').split(/\s+/).filter(Boolean),
     });
   }
   return people;
@@ -226,7 +234,8 @@ export function rankNewPeople(
   limit = 1000,
 ): NewPerson[] {
   const people = new Map<string, NewPerson>();
-  for (const p of previous) people.set(personKey(p.person), {...p});
+  for (const p of previous)
+    people.set(personKey(p.person), {...p, eventIds: [...p.eventIds]});
   for (const event of unmatched) {
     if (event.direction !== 'inbound') continue;
     const bucket = bucketOf(event.kind);
@@ -243,9 +252,13 @@ export function rankNewPeople(
         lastSeen: event.when,
         suggestion: '',
         handled: false,
+        eventIds: [],
       };
       people.set(key, entry);
     }
+    if (entry.eventIds.includes(event.eventId)) continue;
+    entry.eventIds.push(event.eventId);
+    if (entry.eventIds.length > MAX_EVENT_IDS) entry.eventIds.shift();
     entry[bucket]++;
     if (event.when >= entry.lastSeen) {
       entry.lastSeen = event.when;
@@ -321,5 +334,6 @@ export function newPeopleRows(people: readonly NewPerson[]): NewPeopleCell[][] {
     p.person.id,
     '',
     '',
+    p.eventIds.join(' '),
   ]);
 }
