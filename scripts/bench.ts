@@ -9,10 +9,13 @@
 import {writeFileSync} from 'node:fs';
 import {join, resolve} from 'node:path';
 import {Emulator} from '../emulator';
+import type {CellValue} from '../emulator/workbook';
+import {columnLetter} from '../src/core/columns';
 import {LOG_SHEET_NAME} from '../src/core/model';
 import {parseLog} from '../src/core/log';
 import {computeScores} from '../src/core/scoring';
 import {DEFAULT_SETTINGS} from '../src/core/settings';
+import {findHandles} from '../src/core/sync/handle-finding';
 import {buildDemo, SUPPORTERS_SHEET} from './demo';
 import {generateInteractions, generateSupporters} from './demo-data';
 import {startFakeNetworks} from '../test/sync-server';
@@ -113,8 +116,8 @@ function coreScores(size: Size): void {
   console.log(`${size.name.padEnd(8)} core scores ${Math.round(ms)} ms`);
 }
 
-function setupCost(size: Size): void {
-  const {headers, rows: people} = generateSupporters(size.supporters, 7);
+/** The built add-on, opened on a workbook of just a Supporters sheet. */
+function openSupporters(headers: CellValue[], people: CellValue[][]): Emulator {
   const emu = new Emulator({
     now: NOW,
     timeZone: TZ,
@@ -125,6 +128,12 @@ function setupCost(size: Size): void {
   });
   emu.loadBundle(resolve(__dirname, '../dist'));
   emu.open('LIMITED');
+  return emu;
+}
+
+function setupCost(size: Size): void {
+  const {headers, rows: people} = generateSupporters(size.supporters, 7);
+  const emu = openSupporters(headers, people);
   measure(
     size,
     'Set up tracker (menu)',
@@ -313,6 +322,149 @@ async function syncCost(): Promise<void> {
   }
 }
 
+/**
+ * Suggest handles at the typical size: 2,000 supporters, every other one
+ * with no handle at all, and 10,000 Bluesky followers on the fake PDS — a
+ * third of the handle-less supporters findable by their email, a third by
+ * their name, a third by a misspelt name, the supporters with a Bluesky
+ * handle among them, and strangers whose names mix the supporters' first
+ * and last names (so name blocking meets the common names it must handle).
+ */
+async function suggestCost(): Promise<void> {
+  const size: Size = {name: 'suggest', supporters: 2_000, interactions: 0};
+  const {headers, rows: people} = generateSupporters(size.supporters, 7);
+  const col = (h: string) => headers.indexOf(h);
+  const [email, first, last] = [
+    col('Email Address'),
+    col('First Name'),
+    col('Last Name'),
+  ];
+  const handleColumns = ['Twitter', 'Bluesky', 'Mastodon'].map(col);
+  const text = (row: CellValue[], c: number) => String(row[c] ?? '').trim();
+  const followers: {did: string; handle: string; displayName: string}[] = [];
+  const follower = (i: number, handle: string, displayName: string) =>
+    followers.push({did: `did:plc:bench${i}`, handle, displayName});
+  people.forEach((row, i) => {
+    const own = text(row, handleColumns[1]).replace(/^@/, '');
+    if (i % 2 === 1) {
+      if (own.includes('.')) follower(i, own.toLowerCase(), '');
+      return;
+    }
+    for (const c of handleColumns) row[c] = '';
+    const name = `${text(row, first)} ${text(row, last)}`;
+    const local = text(row, email).split('@')[0].toLowerCase();
+    if (i % 6 === 0) {
+      follower(i, `${local.replace(/[._]/g, '')}.bsky.social`, 'tiger fan');
+    } else if (i % 6 === 2) {
+      follower(i, `supporter${i}.bsky.social`, name);
+    } else {
+      follower(i, `supporter${i}.bsky.social`, name.slice(0, -1));
+    }
+  });
+  for (let k = 0; followers.length < 10_000; k++) {
+    const a = people[(k * 7) % people.length];
+    const b = people[(k * 13 + 5) % people.length];
+    follower(
+      100_000 + k,
+      `stranger${k}.bsky.social`,
+      k % 10 ? `${text(a, first)} ${text(b, last)}` : '',
+    );
+  }
+
+  coreHandleFinding(size, people, headers, followers);
+
+  const net = await startFakeNetworks(
+    resolve(__dirname, '../test/sync-server/fake-networks.js'),
+  );
+  try {
+    const emu = openSupporters(headers, people);
+    emu.clickMenu('Set up tracker');
+    emu.clickMenu('Connect accounts…', [
+      'bluesky',
+      `tigers.bsky.social ${net.base}`,
+      'abcd-efgh-ijkl-mnop',
+    ]);
+    await net.command('addBlueskyFollowers', {followers});
+    measure(
+      size,
+      'Suggest handles: 2,000 supporters × 10,000 Bluesky followers',
+      emu,
+      () => emu.clickMenu('Suggest handles'),
+    );
+    const found = (emu.ui.alerts.at(-1)?.prompt ?? '').split(':')[0];
+    rows[rows.length - 1].note =
+      `half without handles; ${found}; getFollowers pages 100 at a time, ` +
+      'up to 10,000 followers';
+    const sheet = emu.spreadsheet.sheetByName('Handle suggestions')!;
+    const header = sheet.readValues({
+      r1: 1,
+      c1: 1,
+      r2: 1,
+      c2: sheet.lastColumn(),
+    })[0];
+    const action = header.indexOf('Action') + 1;
+    measure(
+      size,
+      'Handle suggestions: choosing Use this handle (onEdit)',
+      emu,
+      () =>
+        emu.userEdit(
+          `'Handle suggestions'!${columnLetter(action)}2`,
+          'Use this handle',
+        ),
+      'reads the sheet and the tracker, writes one cell there',
+    );
+  } finally {
+    await net.stop();
+  }
+}
+
+/** The same matching in the pure core, without the network and the sheets. */
+function coreHandleFinding(
+  size: Size,
+  people: CellValue[][],
+  headers: string[],
+  followers: {did: string; handle: string; displayName: string}[],
+): void {
+  const at = (row: CellValue[], h: string) =>
+    String(row[headers.indexOf(h)] ?? '');
+  const supporters = people.map((row, i) => ({
+    row: i + 2,
+    id: `S-${String(i).padStart(6, '0')}`,
+    name: `${at(row, 'First Name')} ${at(row, 'Last Name')}`,
+    email: at(row, 'Email Address'),
+    x: at(row, 'Twitter'),
+    bluesky: at(row, 'Bluesky'),
+    mastodon: at(row, 'Mastodon'),
+  }));
+  const candidates = followers.map(f => ({
+    person: {
+      network: 'bluesky' as const,
+      id: f.did,
+      handle: f.handle,
+      name: f.displayName,
+      profileUrl: '',
+    },
+    followsUs: true,
+    engaged: 0,
+  }));
+  const start = process.hrtime.bigint();
+  const found = findHandles({supporters, candidates, rejected: new Set()});
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  rows.push({
+    size: size.name,
+    operation:
+      'core: find handles, 2,000 supporters × 10,000 people (Node CPU)',
+    calls: 0,
+    detail: `${found.length} suggestions`,
+    ms: Math.round(ms),
+    note: 'pure core: names compared only within shared words',
+  });
+  console.log(
+    `${size.name.padEnd(8)} core handle finding ${Math.round(ms)} ms`,
+  );
+}
+
 function writeResults(dir: string, peakMb: number): void {
   const out = resolve(dir);
   const at = new Date().toISOString();
@@ -360,6 +512,7 @@ async function main(argv: string[]): Promise<void> {
     addOnCosts(size);
   }
   await syncCost();
+  await suggestCost();
   const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
   console.log(`peak memory (RSS): ${peakMb} MB`);
   writeResults(

@@ -1,8 +1,10 @@
 /**
  * The README's pictures of the playground, taken from the demo workbook in
  * Debian's Chromium: the Social CRM menu, a supporter in the sidebar, the
- * day's outreach list, a dialog answered in the page, the dashboard and
- * the digest email in the Mail panel.
+ * day's outreach list, a dialog answered in the page, the dashboard, the
+ * digest email in the Mail panel, and connecting accounts (the menu's
+ * dialog and the sidebar's Settings › Connected accounts, against the fake
+ * networks the sync tests use, on 127.0.0.1).
  * Items the add-on does not have (yet) are skipped.
  *
  *   node scripts/build.js && node build/screenshots.js [--out docs/images]
@@ -12,10 +14,11 @@
  */
 import {mkdirSync} from 'node:fs';
 import {join, resolve} from 'node:path';
-import type {Page} from 'playwright-core';
+import type {FrameLocator, Locator, Page} from 'playwright-core';
 import {launchChromium} from '../emulator/playground/chromium';
 import {startPlayground} from '../emulator/playground/server';
 import type {Emulator} from '../emulator';
+import {FakeNetworks, startFakeNetworks} from '../test/sync-server';
 import {SUPPORTERS_SHEET, buildDemo} from './demo';
 
 const VIEWPORT = {width: 1440, height: 860};
@@ -83,6 +86,78 @@ async function clickAddonItem(page: Page, pattern: RegExp): Promise<boolean> {
   return true;
 }
 
+/** Tall enough for the sidebar to show Settings › Connected accounts whole. */
+const TALL_VIEWPORT = {width: VIEWPORT.width, height: 1480};
+
+/**
+ * Settings › Connected accounts: its three forms, the Bluesky form filled
+ * in, and every network connected after Sync now. The accounts and servers
+ * are the fake networks'; connecting and syncing change the workbook, so
+ * this comes after the other pictures.
+ */
+async function connectionPictures(
+  page: Page,
+  net: FakeNetworks,
+  shoot: (name: string, part?: Locator) => Promise<void>,
+): Promise<void> {
+  await page.getByRole('tab', {name: SUPPORTERS_SHEET, exact: true}).click();
+  await idle(page);
+  if (await clickAddonItem(page, /^connect accounts/i)) {
+    await page.locator('dialog#ask[open]').waitFor();
+    await shoot('connections-menu');
+    await page.locator('dialog#ask button[data-button="CANCEL"]').click();
+    await idle(page);
+  }
+  if (!(await clickAddonItem(page, /sidebar/i))) return;
+  const panel = page.locator('#sidebar-panel');
+  const sidebar = page.frameLocator('#sidebar-frame');
+  await sidebar.getByRole('tab', {name: 'Settings'}).click();
+  const summary = sidebar.getByText('Connected accounts', {exact: true});
+  if (!(await summary.count())) return;
+  await page.setViewportSize(TALL_VIEWPORT);
+  await summary.click();
+  await sidebar.getByLabel('App password').waitFor();
+  await idle(page);
+  await shoot('connections-forms', panel);
+
+  // Forms go as their accounts connect: the first field of a label is
+  // always the next network's.
+  const fill = (label: string, value: string) =>
+    sidebar.getByLabel(label, {exact: true}).first().fill(value);
+  await fill('Handle', 'tigers.bsky.social');
+  await fill('App password', 'abcd-efgh-ijkl-mnop');
+  await fill('Server', net.base);
+  await shoot('connections-bluesky', panel);
+
+  await connect(sidebar, 'Connect Bluesky');
+  await fill('Account', '@tigers@mastodon.example');
+  await fill('Access token', 'masto-token-1');
+  await fill('API server (optional)', net.base);
+  await connect(sidebar, 'Connect Mastodon');
+  await fill('Bearer token', 'x-bearer-1');
+  await fill('Username or id', '@tigers');
+  await fill('API server (optional)', net.base);
+  await connect(sidebar, 'Connect X');
+  await sidebar.getByRole('button', {name: 'Sync now'}).click();
+  await sidebar.locator('.sync-results li').first().waitFor();
+  await idle(page);
+  await shoot('connections-connected', panel);
+  await page.setViewportSize(VIEWPORT);
+}
+
+async function connect(sidebar: FrameLocator, button: string): Promise<void> {
+  const before = await sidebar.locator('.connected').count();
+  await sidebar.getByRole('button', {name: button}).click();
+  await sidebar
+    .locator('.connected')
+    .nth(before)
+    .waitFor({timeout: 10_000})
+    .catch(async () => {
+      const problem = await sidebar.locator('.form-message').allTextContents();
+      throw new Error(`${button} failed: ${problem.join(' ')}`);
+    });
+}
+
 async function main(argv: string[]): Promise<void> {
   const at = argv.indexOf('--out');
   const out = resolve(
@@ -91,13 +166,17 @@ async function main(argv: string[]): Promise<void> {
   mkdirSync(out, {recursive: true});
   const emu = buildDemo();
   const playground = await startPlayground({emulator: emu, port: 0});
+  const net = await startFakeNetworks(
+    resolve(__dirname, '../test/sync-server/fake-networks.js'),
+  );
   const browser = await launchChromium();
   const wrote: string[] = [];
   try {
     const page = await browser.newPage({viewport: VIEWPORT});
-    const shoot = async (name: string) => {
+    /** The page, or only `part` of it. */
+    const shoot = async (name: string, part?: Locator) => {
       const file = join(out, `${name}.png`);
-      await page.screenshot({path: file});
+      await (part ?? page).screenshot({path: file});
       wrote.push(file);
     };
     await page.goto(playground.url);
@@ -169,11 +248,16 @@ async function main(argv: string[]): Promise<void> {
           .locator('body')
           .waitFor();
         await shoot('playground-mail');
+        await page.keyboard.press('Escape');
       }
+      await page.click('#side-close');
     }
+
+    await connectionPictures(page, net, shoot);
   } finally {
     await browser.close();
     await playground.close();
+    await net.stop();
   }
   for (const file of wrote) console.log(`wrote ${file}`);
 }

@@ -82,3 +82,7 @@ export function externalLink(
 let uid = 0;
 /** A fresh id for label/for and aria-* references. */
 export const newId = (prefix: string) => `${prefix}-${++uid}`;
+
+/** Where results appear: screen readers announce what is put in it. */
+export const liveRegion = <K extends 'p' | 'ul'>(tag: K, className: string) =>
+  el(tag, {className, attrs: {role: 'status', 'aria-live': 'polite'}});

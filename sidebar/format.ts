@@ -4,8 +4,8 @@
 export const capitalise = (text: string) =>
   text ? text.charAt(0).toUpperCase() + text.slice(1) : text;
 
-export const plural = (n: number, one: string, many = `${one}s`) =>
-  `${n} ${n === 1 ? one : many}`;
+// Worded as the server words its messages.
+export {plural} from '../src/core/plural';
 
 const SHORT_DATE = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',

@@ -1,8 +1,9 @@
 /**
- * The Settings panel: the tag vocabularies, the scoring weights and
- * half-lives (with a reset to the defaults), the daily list's length, the
- * daily digest, and the health of the daily run. Each section loads with one
- * call when it is first opened, and each change is one call.
+ * The Settings panel: the connected accounts, the tag vocabularies, the
+ * scoring weights and half-lives (with a reset to the defaults), the daily
+ * list's length, the daily digest, the health of the daily run and the X
+ * archive import. Each section loads with one call when it is first opened,
+ * and each change is one call.
  */
 import type {
   DigestSettingsView,
@@ -14,6 +15,7 @@ import type {
   TagField,
 } from '../src/api';
 import {whileBusy} from './busy';
+import {loadConnections} from './connections';
 import {el, fill, newId} from './dom';
 import {capitalise, instantText} from './format';
 import {callServer} from './server';
@@ -29,6 +31,7 @@ export function openSettings(root: HTMLElement): void {
   const scoring = el('div', {attrs: {id: 'settings-scoring'}});
   fill(
     root,
+    lazySection('Connected accounts', loadConnections),
     section('Tags and topics', vocabulary, true),
     section('Scores and the daily list', scoring),
     lazySection('Daily digest', loadDigest),

@@ -1,12 +1,18 @@
 /**
  * Settings › Import X archive (Social CRM › Import X archive… opens the
- * sidebar here): the user picks files from their unzipped X archive and each
- * one goes to the server as text, one call per file, one file at a time, so
- * every call stays well under google.script.run's payload limit and each
- * file's result is shown as soon as it is known.
+ * sidebar here): the user picks the archive's zip as X sends it, or .js files
+ * from the unzipped archive. Each data file goes to the server as text, one
+ * call per file, one file at a time, so every call stays well under
+ * google.script.run's payload limit and each file's result is shown as soon
+ * as it is known.
+ *
+ * A zip is unzipped here, in the browser, read in slices: X's archive can be
+ * gigabytes of media, and only its few data files are kept.
  */
+import {Unzip, UnzipInflate} from 'fflate';
+import {archiveKindOfName, isArchiveDataFile} from '../src/core/sync/x-archive';
 import {whileBusy} from './busy';
-import {el, fill, newId} from './dom';
+import {el, fill, liveRegion, newId} from './dom';
 import {callServer} from './server';
 
 /** The Settings section's id, for opening the sidebar on it. */
@@ -15,8 +21,20 @@ export const X_ARCHIVE_SECTION = 'settings-x-archive';
 /** google.script.run carries about 50 MB per call; stay clear of it. */
 const MAX_BYTES = 45 * 1024 * 1024;
 
+/** How much of a zip is read at a time. */
+const SLICE_BYTES = 8 * 1024 * 1024;
+
 const HOW_TO =
-  'From X: Settings › Your account › Download an archive of your data; unzip it and pick data/tweets.js, like.js and follower.js.';
+  'From X: Settings › Your account › Download an archive of your data. Pick the .zip X sends you (only its tweets, likes and followers are read; media stays on your computer), or unzip it and pick data/tweets.js, like.js and follower.js.';
+
+/** A data file to send: picked on its own, or found in a picked zip. */
+interface ArchiveFile {
+  name: string;
+  /** Its text; null when it is too large to send in one call. */
+  read: () => Promise<string | null>;
+}
+
+type Say = (text: string, failed?: boolean) => void;
 
 /** The section's content: a file picker, an Import button and the results. */
 export function xArchiveImport(): HTMLElement {
@@ -27,15 +45,12 @@ export function xArchiveImport(): HTMLElement {
       type: 'file',
       id: inputId,
       multiple: true,
-      accept: '.js',
+      accept: '.zip,.js',
       'aria-describedby': hintId,
       'data-focus': 'x-archive-files',
     },
   });
-  const results = el('ul', {
-    className: 'import-results',
-    attrs: {role: 'status', 'aria-live': 'polite'},
-  });
+  const results = liveRegion('ul', 'import-results');
   const form: HTMLFormElement = el(
     'form',
     {
@@ -69,30 +84,139 @@ export function xArchiveImport(): HTMLElement {
   return form;
 }
 
-/** Sends the files one after another; a file that fails does not stop the rest. */
+/**
+ * Unzips the zips, then sends every data file; a file that fails does not
+ * stop the rest.
+ */
 async function importFiles(files: File[], results: HTMLElement): Promise<void> {
   fill(results);
-  const say = (text: string, failed = false) =>
+  const say: Say = (text, failed = false) =>
     results.append(el('li', {className: failed ? 'failed' : ''}, text));
   if (!files.length) {
-    say('Choose one or more files from your X archive first.', true);
+    say('Choose the zip of your X archive, or files from it, first.', true);
     return;
   }
+  const toSend: ArchiveFile[] = [];
   for (const file of files) {
-    if (file.size > MAX_BYTES) {
-      say(
-        `${file.name} is too large to send in one go (Google accepts about 50 MB per call). Pick its -part files instead (tweets-part1.js, tweets-part2.js, …).`,
-        true,
-      );
+    if (!/\.zip$/i.test(file.name)) {
+      toSend.push({
+        name: file.name,
+        read: () =>
+          file.size > MAX_BYTES ? Promise.resolve(null) : file.text(),
+      });
       continue;
     }
     try {
-      const text = await file.text();
+      toSend.push(...(await dataFilesInZip(file, results)));
+    } catch (e) {
+      say(e instanceof Error ? e.message : String(e), true);
+    }
+  }
+  for (const file of sendingOrder(toSend)) {
+    try {
+      const text = await file.read();
+      if (text === null) {
+        say(
+          `${file.name} is too large to send in one go (Google accepts about 50 MB per call). Pick its -part files instead (tweets-part1.js, tweets-part2.js, …).`,
+          true,
+        );
+        continue;
+      }
       say((await callServer('importXArchiveFile', file.name, text)).message);
     } catch (e) {
       say(`${file.name}: ${e instanceof Error ? e.message : String(e)}`, true);
     }
   }
+}
+
+/**
+ * Followers and likes are matched through what posts teach (X ids, links
+ * to posts), so tweets, and files whose name does not tell, go first.
+ */
+function sendingOrder(files: ArchiveFile[]): ArchiveFile[] {
+  const rank = (file: ArchiveFile) =>
+    ['follower', 'like'].indexOf(archiveKindOfName(file.name) ?? '') + 1;
+  return [...files].sort((a, b) => rank(a) - rank(b));
+}
+
+/** A zip starts with a file's header, or the end record of an empty zip. */
+function looksLikeZip(head: Uint8Array): boolean {
+  return (
+    head[0] === 0x50 &&
+    head[1] === 0x4b &&
+    ((head[2] === 3 && head[3] === 4) || (head[2] === 5 && head[3] === 6))
+  );
+}
+
+/**
+ * The X data files inside a zip, by name inside the archive's data folder
+ * (tweets.js, like-part2.js). Media is read past and never kept; progress is
+ * shown in `results` while the zip is read.
+ */
+async function dataFilesInZip(
+  zip: File,
+  results: HTMLElement,
+): Promise<ArchiveFile[]> {
+  const damaged = `${zip.name} is not a zip file, or it is damaged or incomplete. Download the archive from X again and pick its .zip, or pick the .js files from its data folder.`;
+  if (!looksLikeZip(new Uint8Array(await zip.slice(0, 4).arrayBuffer()))) {
+    throw new Error(damaged);
+  }
+  const found: ArchiveFile[] = [];
+  let broken = false;
+  const unzip = new Unzip(entry => {
+    const name = entry.name.slice(entry.name.lastIndexOf('/') + 1);
+    const wanted = isArchiveDataFile(entry.name);
+    const decoder = new TextDecoder();
+    let text = '';
+    let bytes = 0;
+    entry.ondata = (error, chunk, final) => {
+      if (!wanted) return;
+      if (error) {
+        broken = true;
+        return;
+      }
+      bytes += chunk.length;
+      // Past the limit the rest is read past, not kept.
+      if (bytes <= MAX_BYTES) text += decoder.decode(chunk, {stream: !final});
+      if (final) {
+        const read = bytes > MAX_BYTES ? null : text;
+        found.push({name, read: () => Promise.resolve(read)});
+      }
+    };
+    // Media is started too: fflate keeps every byte of an entry nobody
+    // started (in case it is started later), which a big archive cannot afford.
+    try {
+      entry.start();
+    } catch {
+      // An entry compressed in a way fflate does not know: only a problem
+      // if it is a data file (ondata was told).
+    }
+  });
+  unzip.register(UnzipInflate);
+  // A bar, not a percentage in the text: the results are a live region,
+  // and a screen reader would read out every step.
+  const bar = el('progress', {attrs: {max: zip.size, value: 0}});
+  const progress = el('li', null, `Reading ${zip.name}… `, bar);
+  results.append(progress);
+  try {
+    for (let at = 0; at < zip.size && !broken; at += SLICE_BYTES) {
+      const end = Math.min(at + SLICE_BYTES, zip.size);
+      const slice = new Uint8Array(await zip.slice(at, end).arrayBuffer());
+      unzip.push(slice, end === zip.size);
+      bar.value = end;
+    }
+  } catch {
+    broken = true;
+  } finally {
+    progress.remove();
+  }
+  if (broken) throw new Error(damaged);
+  if (!found.length) {
+    throw new Error(
+      `${zip.name} has no data/tweets.js, like.js or follower.js: is it the archive from X › Settings › Your account › Download an archive of your data?`,
+    );
+  }
+  return found;
 }
 
 /** Opens Settings › Import X archive and puts the focus on the file picker. */

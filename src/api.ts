@@ -336,9 +336,83 @@ export interface Notice {
   message: string;
 }
 
+// ---- Connected accounts (Settings › Connected accounts, issue 7) ------------
+// Secrets go to the server and never come back: the views say who is
+// connected, not with what.
+
+export interface BlueskyConnectRequest {
+  /** 'tigers.bsky.social' (a leading @ is fine). */
+  handle: string;
+  /** An app password, xxxx-xxxx-xxxx-xxxx. */
+  appPassword: string;
+  /** The PDS; '' or missing = https://bsky.social. */
+  server?: string;
+}
+
+export interface MastodonConnectRequest {
+  /** '@tigers@mastodon.social'. */
+  account: string;
+  /** An access token with the read:notifications scope. */
+  token: string;
+  /** The API's address when it is not https://{the account's server}. */
+  server?: string;
+}
+
+export interface XConnectRequest {
+  /** The bearer token of the organisation's X developer app. */
+  token: string;
+  /** '@tigers' or a numeric user id. */
+  user: string;
+  /** Posts one sync and one month may read; null or missing = the default. */
+  perSync?: number | null;
+  perMonth?: number | null;
+  /** '' or missing = https://api.x.com. */
+  server?: string;
+}
+
+export interface AccountView {
+  /** '@tigers.bsky.social', '@tigers@mastodon.social', '@tigers'. */
+  account: string;
+  /** The API it is read from: 'https://bsky.social'. */
+  server: string;
+}
+
+export interface XAccountView extends AccountView {
+  perSync: number;
+  perMonth: number;
+  /** Posts read so far this month (UTC months, as the budget counts). */
+  usedThisMonth: number;
+}
+
+export interface ConnectionsView {
+  /** null when not connected. */
+  bluesky: AccountView | null;
+  mastodon: AccountView | null;
+  x: XAccountView | null;
+  /** ISO 8601 of the last sync (menu, sidebar or daily run); null before the first. */
+  lastSync: string | null;
+  /** What the forms start with. */
+  defaults: {
+    blueskyServer: string;
+    xServer: string;
+    xPerSync: number;
+    xPerMonth: number;
+  };
+}
+
+/** What one sync did (Sync now), and the accounts after it (the X budget used). */
+export interface SyncReport {
+  added: number;
+  /** One line per source, then one about new people; for people. */
+  lines: string[];
+  /** What went wrong, one sentence per source that had a problem. */
+  problems: string[];
+  connections: ConnectionsView;
+}
+
 // ---- The functions -------------------------------------------------------------
 
-/** The supporter panel, tagging, logging and settings (src/commands/sidebar.ts). */
+/** The supporter panel, tagging, logging and settings (src/commands/sidebar-*.ts). */
 export interface SupporterApi {
   getSelectionState: (lastKey?: string | null) => SelectionState;
   setTag: (request: TagRequest) => TagResult;
@@ -366,8 +440,18 @@ export interface ImportApi {
   importXArchiveFile: (name: string, text: string) => Notice;
 }
 
+/** Settings › Connected accounts: connect, disconnect and sync (src/commands/connect.ts). */
+export interface ConnectionsApi {
+  getConnections: () => ConnectionsView;
+  connectBluesky: (request: BlueskyConnectRequest) => ConnectionsView;
+  connectMastodon: (request: MastodonConnectRequest) => ConnectionsView;
+  connectX: (request: XConnectRequest) => ConnectionsView;
+  disconnectAccount: (network: Network) => ConnectionsView;
+  syncNow: () => SyncReport;
+}
+
 /** Every function the sidebar calls: top-level functions in src/surface.ts. */
-export type ServerApi = SupporterApi & TodayApi & ImportApi;
+export type ServerApi = SupporterApi & TodayApi & ImportApi & ConnectionsApi;
 
 /**
  * `Surface` itself, when it has every function of `Api` with a compatible

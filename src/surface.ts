@@ -15,6 +15,10 @@ import {findPossibleDuplicates as findDuplicatesCommand} from './commands/duplic
 import {importInteractions as importCommand} from './commands/import';
 import {buildMenu} from './commands/menu';
 import {onNewPeopleEdit} from './commands/new-people';
+import {
+  onHandleSuggestionsEdit,
+  suggestHandles as suggestHandlesCommand,
+} from './commands/handle-suggestions';
 import {setupTracker as setupCommand} from './commands/setup';
 import {refreshScoresNow as refreshScoresCommand} from './commands/scores';
 import {sheetFunction} from './commands/sheet-functions';
@@ -24,17 +28,20 @@ import {
 } from './commands/today';
 import {parseMeasure} from './core/sheet-functions';
 import {syncEngagement as syncCommand} from './commands/sync';
-import {connectAccounts as connectCommand} from './commands/connect';
+import * as connect from './commands/connect';
 import {importXArchiveFile as importArchiveCommand} from './commands/x-archive';
 import {openSidebarOn} from './commands/open-sidebar-on';
 import {runMenuCommand} from './adapters/ui';
 import type {
+  ConnectionsApi,
+  ConnectionsView,
   DigestSettings as DigestSettingsRequest,
   DigestSettingsView,
   HealthView,
   ImportApi,
   Notice,
   SnoozePeriod,
+  SyncReport,
   TodayApi,
   TodayView,
 } from './api';
@@ -84,12 +91,13 @@ export function refreshTodayList(): void {
 
 /**
  * A user edited a cell (simple trigger, LIMITED mode; never fired by script
- * writes). The Reach out today tab reacts (Done and Snooze), and the New
- * people sheet (Action).
+ * writes). The Reach out today tab reacts (Done and Snooze), the New
+ * people sheet (Action) and the Handle suggestions sheet (Action).
  */
 export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   onTodayEdit(e);
   onNewPeopleEdit(e);
+  onHandleSuggestionsEdit(e);
 }
 
 /** Social CRM › Daily digest… */
@@ -109,7 +117,7 @@ export function refreshScores(): void {
 
 /** Social CRM › Connect accounts… */
 export function connectAccounts(): void {
-  runMenuCommand('connecting an account', connectCommand);
+  runMenuCommand('connecting an account', connect.connectAccounts);
 }
 
 /** Social CRM › Sync engagement */
@@ -122,6 +130,11 @@ export function importXArchive(): void {
   runMenuCommand('opening the X archive import', () => openSidebarOn('import'));
 }
 
+/** Social CRM › Suggest handles */
+export function suggestHandles(): void {
+  runMenuCommand('suggesting handles', suggestHandlesCommand);
+}
+
 /** Sidebar / dialog: one file of an X archive (tweets.js, like.js, follower.js) as text. */
 export function importXArchiveFile(name: string, text: string): Notice {
   return importArchiveCommand(name, text);
@@ -129,6 +142,67 @@ export function importXArchiveFile(name: string, text: string): Notice {
 
 /** Fails to compile when the import entry point no longer matches src/api.ts. */
 export type ImportSurface = Implements<ImportApi, typeof import('./surface')>;
+
+// ---- Connected accounts, for the sidebar (google.script.run) ----------------
+// Each one line: the work is in src/commands/connect.ts, shared with the menu.
+
+/** Sidebar: who is connected (never a password or token) and the X budget used. */
+export function getConnections(): ConnectionsView {
+  return connect.getConnections(
+    SpreadsheetApp.getActiveSpreadsheet(),
+    new Date(),
+  );
+}
+
+/** Sidebar: connect Bluesky with a handle and an app password. */
+export function connectBluesky(request: unknown): ConnectionsView {
+  return connect.connectFromSidebar(
+    SpreadsheetApp.getActiveSpreadsheet(),
+    'bluesky',
+    request,
+    new Date(),
+  );
+}
+
+/** Sidebar: connect Mastodon with an account and an access token. */
+export function connectMastodon(request: unknown): ConnectionsView {
+  return connect.connectFromSidebar(
+    SpreadsheetApp.getActiveSpreadsheet(),
+    'mastodon',
+    request,
+    new Date(),
+  );
+}
+
+/** Sidebar: connect the X API with a bearer token, the organisation and a read budget. */
+export function connectX(request: unknown): ConnectionsView {
+  return connect.connectFromSidebar(
+    SpreadsheetApp.getActiveSpreadsheet(),
+    'x',
+    request,
+    new Date(),
+  );
+}
+
+/** Sidebar: forget one network's account. */
+export function disconnectAccount(network: unknown): ConnectionsView {
+  return connect.disconnectFromSidebar(
+    SpreadsheetApp.getActiveSpreadsheet(),
+    network,
+    new Date(),
+  );
+}
+
+/** Sidebar: Sync now. */
+export function syncNow(): SyncReport {
+  return connect.syncNow(SpreadsheetApp.getActiveSpreadsheet(), new Date());
+}
+
+/** Fails to compile when an entry point above no longer matches src/api.ts. */
+export type ConnectionsSurface = Implements<
+  ConnectionsApi,
+  typeof import('./surface')
+>;
 
 /** Social CRM › Dashboard */
 export function openDashboard(): void {
@@ -248,7 +322,7 @@ export function getHealth(): HealthView {
 export type TodaySurface = Implements<TodayApi, typeof import('./surface')>;
 
 // ---- The sidebar's server API (google.script.run) --------------------------
-// Each one line: the work is in src/commands/sidebar.ts, the shapes in
+// Each one line: the work is in src/commands/sidebar-*.ts, the shapes in
 // src/api.ts (the sidebar's typed wrapper, sidebar/server.ts, calls these).
 import type {
   Implements,
@@ -259,46 +333,49 @@ import type {
   SupporterApi,
   TagResult,
 } from './api';
-import * as sidebar from './commands/sidebar';
+import * as logging from './commands/sidebar-log';
+import * as selection from './commands/sidebar-selection';
+import * as settingsPanel from './commands/sidebar-settings';
+import * as tagging from './commands/sidebar-tags';
 
 /** Social CRM › Open sidebar */
 export function openSidebar(): void {
-  runMenuCommand('opening the sidebar', sidebar.openSidebar);
+  runMenuCommand('opening the sidebar', selection.openSidebar);
 }
 
 /** Sidebar poll: the selected supporter(s); `{unchanged}` while `lastKey` still holds. */
 export function getSelectionState(lastKey?: string | null): SelectionState {
-  return sidebar.getSelectionState(lastKey);
+  return selection.getSelectionState(lastKey);
 }
 
 /** Sidebar: turn a relationship tag or topic on or off for one or many rows. */
 export function setTag(request: unknown): TagResult {
-  return sidebar.setTag(request);
+  return tagging.setTag(request);
 }
 
 /** Sidebar: save a supporter's interest notes. */
 export function saveInterestNotes(request: unknown): NotesResult {
-  return sidebar.saveInterestNotes(request);
+  return tagging.saveInterestNotes(request);
 }
 
 /** Sidebar: log an interaction (one click) and rescore. */
 export function logInteraction(request: unknown): LogResult {
-  return sidebar.logInteraction(request);
+  return logging.logInteraction(request);
 }
 
 /** Sidebar: the Settings panel's vocabularies and scoring values. */
 export function getSettingsView(): SettingsView {
-  return sidebar.getSettingsView();
+  return settingsPanel.getSettingsView();
 }
 
 /** Sidebar: save what the Settings panel changed. */
 export function saveSettings(patch: unknown): SettingsView {
-  return sidebar.saveSettings(patch);
+  return settingsPanel.saveSettings(patch);
 }
 
 /** Sidebar: weights, half-lives and list length back to the defaults. */
 export function resetSettings(): SettingsView {
-  return sidebar.resetSettings();
+  return settingsPanel.resetSettings();
 }
 
 /** Fails to compile when an entry point above no longer matches src/api.ts. */

@@ -52,6 +52,8 @@ export interface SyncCursors {
   xBudget?: ReadBudget;
   /** Our recent X posts: the retweets and quotes already looked up. */
   xPosts?: SeenCounts;
+  /** ISO 8601 of the last sync that wrote its positions. */
+  lastSync?: string;
   /** X numeric id → supporter id, learned from mentions and the archive. */
   xIds?: Record<string, string>;
 }

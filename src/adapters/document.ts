@@ -90,6 +90,30 @@ export function writeDocumentState(
   );
 }
 
+const REJECTED_HANDLES = 'whuffie.rejectedHandles';
+
+/**
+ * The handle suggestions answered "Not them" (rejection keys, oldest
+ * first). Kept out of DocumentState and its mirror: only Suggest handles and
+ * its sheet's Action read them, both with document properties at hand, and
+ * the mirror is a single user property that must stay under 9 KB.
+ */
+export function readRejectedHandles(): string[] {
+  const text =
+    PropertiesService.getDocumentProperties().getProperty(REJECTED_HANDLES);
+  const keys = parseJson<unknown>(text ?? undefined, []);
+  return Array.isArray(keys)
+    ? keys.filter((k): k is string => typeof k === 'string')
+    : [];
+}
+
+export function writeRejectedHandles(keys: readonly string[]): void {
+  PropertiesService.getDocumentProperties().setProperty(
+    REJECTED_HANDLES,
+    JSON.stringify(keys),
+  );
+}
+
 function parseJson<T>(text: string | undefined, fallback: T): T {
   if (!text) return fallback;
   try {

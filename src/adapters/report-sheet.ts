@@ -2,10 +2,13 @@
  * Sheets the add-on rebuilds from scratch (Possible duplicates, Import
  * problems, …): cleared and rewritten with one setValues(), never touching
  * any other sheet. Text columns are plain text before the write, so text
- * from outside is stored as text, never as a formula.
+ * from outside is stored as text, never as a formula. Reports with an
+ * Action column (New people, Handle suggestions) get their dropdown and
+ * their onEdit handling here.
  */
 import {PLAIN_TEXT} from '../core/cells';
-import {insertSheetQuietly} from './ui';
+import {withDocumentLock} from './lock';
+import {insertSheetQuietly, toast} from './ui';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -41,4 +44,82 @@ export function rebuildReportSheet(
   if (notes.length) header.setNotes([headers.map((_, i) => notes[i] ?? '')]);
   sheet.setFrozenRows(1);
   return sheet;
+}
+
+/**
+ * A report's Action column: a dropdown on the rows just written, none below
+ * (a shorter rebuild leaves no stray dropdowns). `allowTyped` lets the user
+ * type an action the list does not hold ("Match to S-XXXXXX").
+ */
+export function offerActions(
+  sheet: Sheet,
+  column: number,
+  rows: number,
+  choice: {actions: readonly string[]; help: string; allowTyped: boolean},
+): void {
+  const below = sheet.getMaxRows() - 1;
+  if (below > 0) sheet.getRange(2, column, below, 1).clearDataValidations();
+  if (!rows) return;
+  sheet.getRange(2, column, rows, 1).setDataValidation(
+    SpreadsheetApp.newDataValidation()
+      .requireValueInList([...choice.actions], true)
+      .setAllowInvalid(choice.allowTyped)
+      .setHelpText(choice.help)
+      .build(),
+  );
+}
+
+/** What acting on one row did: its Status cell, and a line for the toast. */
+export interface RowOutcome {
+  status: string;
+  message: string;
+}
+
+/**
+ * A user edit of a report's Action column (simple onEdit, LIMITED mode):
+ * under the document lock, each edited row with an action and a Status that
+ * is not "handled" yet is carried out by `act`, one row after another; its
+ * Status cell (plain text: it can quote what the networks sent) says what
+ * was done, and a toast sums up. `done` runs last, still under the lock.
+ */
+export function actOnEditedRows(
+  e: GoogleAppsScript.Events.SheetsOnEdit,
+  sheetName: string,
+  isHandled: (status: string) => boolean,
+  act: (header: unknown[], row: unknown[], action: string) => RowOutcome,
+  done: () => void = () => {},
+): void {
+  const range = e.range;
+  const sheet = range.getSheet();
+  if (sheet.getName() !== sheetName) return;
+  const first = Math.max(range.getRow(), 2);
+  const last = range.getLastRow();
+  if (last < first) return;
+  withDocumentLock(() => {
+    const values = sheet.getDataRange().getValues();
+    const header = values[0] ?? [];
+    const actionColumn = header.indexOf('Action') + 1;
+    const statusColumn = header.indexOf('Status') + 1;
+    if (!actionColumn || !statusColumn) return;
+    if (
+      range.getColumn() > actionColumn ||
+      range.getLastColumn() < actionColumn
+    ) {
+      return;
+    }
+    const messages: string[] = [];
+    for (let r = first; r <= Math.min(last, values.length); r++) {
+      const row = values[r - 1];
+      const action = String(row[actionColumn - 1] ?? '').trim();
+      if (!action || isHandled(String(row[statusColumn - 1] ?? ''))) continue;
+      const outcome = act(header, row, action);
+      sheet
+        .getRange(r, statusColumn)
+        .setNumberFormat(PLAIN_TEXT)
+        .setValue(outcome.status);
+      messages.push(outcome.message);
+    }
+    done();
+    if (messages.length) toast(messages.join('\n'), sheetName, 10);
+  });
 }

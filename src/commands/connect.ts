@@ -1,20 +1,30 @@
 /**
- * Social CRM › Connect accounts…: who is connected, connecting Bluesky (app
- * password), Mastodon (access token) and the X API (bearer token and read
- * budget), and forgetting one. Secrets go to user properties only.
+ * Connected accounts: connecting Bluesky (app password), Mastodon (access
+ * token) and the X API (bearer token and read budget), forgetting one, and
+ * who is connected. The menu (Social CRM › Connect accounts…, prompts) and
+ * the sidebar (Settings › Connected accounts, a form) call the same
+ * functions with plain values. Secrets go to user properties only and never
+ * come back out: views say who is connected, not with what.
  */
+import type {
+  BlueskyConnectRequest,
+  ConnectionsView,
+  MastodonConnectRequest,
+  Network,
+  SyncReport,
+  XConnectRequest,
+} from '../api';
 import {
-  BlueskyConnection,
   Connections,
   MastodonConnection,
   readConnections,
   readCursors,
+  SyncCursors,
   writeConnections,
   writeCursors,
-  XConnection,
 } from '../adapters/connections';
 import {requestJson} from '../adapters/http';
-import {alert, prompt} from '../adapters/ui';
+import {alert, prompt, sidebarCall} from '../adapters/ui';
 import {UserError} from '../core/errors';
 import {DEFAULT_PDS} from '../core/sync/bluesky';
 import {instanceHost} from '../core/sync/mastodon';
@@ -27,91 +37,303 @@ import {
   problemOf,
   X_MIN_PAGE,
 } from './network-clients';
+import {syncAllSources} from './sync';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const X_DEFAULT_PER_SYNC = 100;
 const X_DEFAULT_PER_MONTH = 1000;
 
-// ---- Connect accounts… --------------------------------------------------------
+const LABELS: Record<Network, string> = {
+  bluesky: 'Bluesky',
+  mastodon: 'Mastodon',
+  x: 'the X API',
+};
 
-function statusLines(c: Connections): string {
-  return [
-    `Bluesky: ${c.bluesky ? `connected as @${c.bluesky.handle}` : 'not connected'}`,
-    `Mastodon: ${c.mastodon ? `connected as @${c.mastodon.acct}` : 'not connected'}`,
-    `X API: ${c.x ? `connected as @${c.x.username} (reads at most ${c.x.perSync} posts a sync, ${c.x.perMonth} a month)` : 'not connected'}`,
-  ].join('\n');
+// ---- Who is connected ----------------------------------------------------------
+
+/** The read budget's month, counted as the sync counts it (UTC). */
+const monthOf = (now: Date) => now.toISOString().slice(0, 7);
+
+function viewOf(
+  c: Connections,
+  cursors: SyncCursors,
+  now: Date,
+): ConnectionsView {
+  const budget = cursors.xBudget;
+  return {
+    bluesky: c.bluesky
+      ? {account: `@${c.bluesky.handle}`, server: c.bluesky.pds}
+      : null,
+    mastodon: c.mastodon
+      ? {account: `@${c.mastodon.acct}`, server: c.mastodon.base}
+      : null,
+    x: c.x
+      ? {
+          account: `@${c.x.username}`,
+          server: c.x.base,
+          perSync: c.x.perSync,
+          perMonth: c.x.perMonth,
+          usedThisMonth:
+            budget?.month === monthOf(now) ? budget.usedThisMonth : 0,
+        }
+      : null,
+    lastSync: cursors.lastSync ?? null,
+    defaults: {
+      blueskyServer: DEFAULT_PDS,
+      xServer: DEFAULT_X_API,
+      xPerSync: X_DEFAULT_PER_SYNC,
+      xPerMonth: X_DEFAULT_PER_MONTH,
+    },
+  };
 }
 
-/** "value" or "value https://server": the optional server for self-hosted servers (and tests). */
-function valueAndServer(text: string): [string, string] {
-  const [value = '', server = ''] = text.trim().split(/\s+/);
-  if (server && !/^https?:\/\/[^\s/]+/i.test(server)) {
+export const connectionsView = (spreadsheetId: string, now: Date) =>
+  viewOf(readConnections(spreadsheetId), readCursors(spreadsheetId), now);
+
+/** Who a connection is, to tell a new account from a renewed one. */
+const accountOf = (c: Connections, key: Network) =>
+  key === 'bluesky'
+    ? c.bluesky?.did
+    : key === 'mastodon'
+      ? c.mastodon?.acct
+      : c.x?.userId;
+
+/**
+ * Keeps one network's connection, or forgets it (`conn` undefined). Another
+ * account, or none, makes that network's sync positions meaningless, so
+ * they go too; renewing a password or token keeps them.
+ */
+function store<K extends Network>(
+  spreadsheetId: string,
+  key: K,
+  conn: Connections[K] | undefined,
+  now: Date,
+): ConnectionsView {
+  const connections = readConnections(spreadsheetId);
+  const before = accountOf(connections, key);
+  if (conn) connections[key] = conn;
+  else delete connections[key];
+  writeConnections(spreadsheetId, connections);
+  const cursors = readCursors(spreadsheetId);
+  if (before !== accountOf(connections, key)) {
+    delete cursors[key];
+    if (key === 'x') {
+      delete cursors.xBudget;
+      delete cursors.xPosts;
+    }
+    writeCursors(spreadsheetId, cursors);
+  }
+  return viewOf(connections, cursors, now);
+}
+
+/** Forgets a network's account, its password or token and its sync positions. */
+export const disconnect = (spreadsheetId: string, key: Network, now: Date) =>
+  store(spreadsheetId, key, undefined, now);
+
+// ---- Connecting, from plain values ------------------------------------------------
+
+/** An optional server address as typed: '' or its URL without a trailing slash. */
+function serverAddress(text = ''): string {
+  const server = text.trim();
+  if (server && !/^https?:\/\/[^\s/]+(\/\S*)?$/i.test(server)) {
     throw new UserError(
       `"${server}" is not a server address. Write it like https://example.social.`,
     );
   }
-  return [value, server.replace(/\/+$/, '')];
+  return server.replace(/\/+$/, '');
+}
+
+function blueskyIdentifier(handle: string): string {
+  const identifier = handle.trim().replace(/^@/, '');
+  if (!identifier) throw new UserError('Type your Bluesky handle.');
+  return identifier;
 }
 
 const APP_PASSWORD = /^[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}$/i;
 
-function connectBluesky(): BlueskyConnection | null {
-  const who = prompt(
-    'Your Bluesky handle (e.g. tigers.bsky.social). If your account is not hosted by Bluesky, add your server after a space.',
-    'Connect Bluesky',
-  );
-  if (who === null) return null;
-  const [handle, server] = valueAndServer(who);
-  const identifier = handle.replace(/^@/, '');
-  if (!identifier) throw new UserError('Type your Bluesky handle.');
-  const password = prompt(
-    'An app password for Whuffie (Bluesky › Settings › Privacy and security › App passwords), like xxxx-xxxx-xxxx-xxxx. Never your main password.',
-    'Connect Bluesky',
-  );
-  if (password === null) return null;
-  if (!APP_PASSWORD.test(password.trim())) {
+/** Logs in with an app password (checking it) and keeps the session. */
+export function connectBluesky(
+  spreadsheetId: string,
+  request: BlueskyConnectRequest,
+  now: Date,
+): ConnectionsView {
+  const pds = serverAddress(request.server) || DEFAULT_PDS;
+  const identifier = blueskyIdentifier(request.handle);
+  const password = request.appPassword.trim();
+  if (!APP_PASSWORD.test(password)) {
     throw new UserError(
       'That is not an app password (they look like xxxx-xxxx-xxxx-xxxx). Create one in Bluesky › Settings › Privacy and security › App passwords; never give Whuffie your main password.',
     );
   }
-  return blueskyLogin(server || DEFAULT_PDS, identifier, password.trim());
+  const conn = blueskyLogin(pds, identifier, password);
+  return store(spreadsheetId, 'bluesky', conn, now);
 }
 
 const MASTODON_ACCOUNT = /^@?([a-z0-9_.-]+)@([a-z0-9.-]+(?::\d+)?)$/i;
 
-function connectMastodon(): MastodonConnection | null {
-  const who = prompt(
-    'Your Mastodon account, e.g. @tigers@mastodon.social (add the server address after a space if its API lives elsewhere).',
-    'Connect Mastodon',
-  );
-  if (who === null) return null;
-  const [account, server] = valueAndServer(who);
+function mastodonAccount(text: string): {user: string; host: string} {
+  const account = text.trim();
   const m = MASTODON_ACCOUNT.exec(account);
   if (!m) {
     throw new UserError(
       `"${account}" is not a Mastodon account. Write it as @you@your.server.`,
     );
   }
-  const token = prompt(
-    `An access token from ${m[2]} (Preferences › Development › New application, with the read:notifications scope).`,
-    'Connect Mastodon',
-  );
-  if (token === null) return null;
-  const host = instanceHost(m[2]);
+  return {user: m[1].toLowerCase(), host: instanceHost(m[2])};
+}
+
+const MASTODON_TOKEN_HOW_TO =
+  'Preferences › Development › New application, with the read:notifications scope';
+
+/** Checks the token by reading one notification, then keeps it. */
+export function connectMastodon(
+  spreadsheetId: string,
+  request: MastodonConnectRequest,
+  now: Date,
+): ConnectionsView {
+  const server = serverAddress(request.server);
+  const {user, host} = mastodonAccount(request.account);
   const conn: MastodonConnection = {
     base: server || `https://${host}`,
     host,
-    token: token.trim(),
-    acct: `${m[1].toLowerCase()}@${host}`,
+    token: request.token.trim(),
+    acct: `${user}@${host}`,
   };
+  if (!conn.token) {
+    throw new UserError(
+      `Paste an access token from ${host} (${MASTODON_TOKEN_HOW_TO}).`,
+    );
+  }
   try {
     mastodonNotifications(conn, {limit: 1});
   } catch (e) {
     throw new UserError(problemOf(e, describeMastodon(conn)));
   }
-  return conn;
+  return store(spreadsheetId, 'mastodon', conn, now);
 }
 
-function connectX(): XConnection | null {
+function postsBudget(
+  value: number | null | undefined,
+  fallback: number,
+  what: string,
+): number {
+  if (value === null || value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 1) {
+    throw new UserError(
+      `The posts ${what} must be a whole number, 1 or more (e.g. ${fallback}).`,
+    );
+  }
+  return value;
+}
+
+/** Looks the organisation up on X (checking the token), then keeps it with the budget. */
+export function connectX(
+  spreadsheetId: string,
+  request: XConnectRequest,
+  now: Date,
+): ConnectionsView {
+  const token = request.token.trim();
+  if (!token) {
+    throw new UserError(
+      'Paste the bearer token of your X developer app (developer console › your app › Keys and tokens).',
+    );
+  }
+  const base = serverAddress(request.server) || DEFAULT_X_API;
+  const name = request.user.trim();
+  const bare = name.replace(/^@/, '');
+  if (!bare) {
+    throw new UserError(
+      "Type your organisation's X username (e.g. @tigers) or numeric user id.",
+    );
+  }
+  // The mentions endpoint serves no fewer than X_MIN_PAGE posts a page.
+  const perSync = Math.max(
+    X_MIN_PAGE,
+    postsBudget(request.perSync, X_DEFAULT_PER_SYNC, 'one sync may read'),
+  );
+  const perMonth = postsBudget(
+    request.perMonth,
+    X_DEFAULT_PER_MONTH,
+    'a month may read',
+  );
+  const path = /^\d+$/.test(bare)
+    ? `/2/users/${bare}`
+    : `/2/users/by/username/${encodeURIComponent(bare)}`;
+  let user: {id: string; username: string} | null;
+  try {
+    user = parseUser(
+      requestJson({
+        url: base + path,
+        headers: {Authorization: `Bearer ${token}`},
+      }).body,
+    );
+  } catch (e) {
+    throw new UserError(problemOf(e, describeX));
+  }
+  if (!user) throw new UserError(`X knows no user "${name}".`);
+  const conn = {
+    base,
+    token,
+    userId: user.id,
+    username: user.username || bare,
+    perSync,
+    perMonth,
+  };
+  return store(spreadsheetId, 'x', conn, now);
+}
+
+// ---- Social CRM › Connect accounts… (prompts) ------------------------------------
+
+function statusLines(view: ConnectionsView): string {
+  const {bluesky, mastodon, x} = view;
+  return [
+    `Bluesky: ${bluesky ? `connected as ${bluesky.account}` : 'not connected'}`,
+    `Mastodon: ${mastodon ? `connected as ${mastodon.account}` : 'not connected'}`,
+    `X API: ${x ? `connected as ${x.account} (reads at most ${x.perSync} posts a sync, ${x.perMonth} a month; ${x.usedThisMonth} read this month)` : 'not connected'}`,
+  ].join('\n');
+}
+
+/** "value" or "value https://server": the optional server for self-hosted servers (and tests). */
+function valueAndServer(text: string): [string, string] {
+  const [value = '', server = ''] = text.trim().split(/\s+/);
+  return [value, serverAddress(server)];
+}
+
+function askBluesky(): BlueskyConnectRequest | null {
+  const who = prompt(
+    'Your Bluesky handle (e.g. tigers.bsky.social). If your account is not hosted by Bluesky, add your server after a space.',
+    'Connect Bluesky',
+  );
+  if (who === null) return null;
+  const [handle, server] = valueAndServer(who);
+  // Said before the password is asked for, not after.
+  blueskyIdentifier(handle);
+  const appPassword = prompt(
+    'An app password for Whuffie (Bluesky › Settings › Privacy and security › App passwords), like xxxx-xxxx-xxxx-xxxx. Never your main password.',
+    'Connect Bluesky',
+  );
+  if (appPassword === null) return null;
+  return {handle, appPassword, server};
+}
+
+function askMastodon(): MastodonConnectRequest | null {
+  const who = prompt(
+    'Your Mastodon account, e.g. @tigers@mastodon.social (add the server address after a space if its API lives elsewhere).',
+    'Connect Mastodon',
+  );
+  if (who === null) return null;
+  const [account, server] = valueAndServer(who);
+  const {host} = mastodonAccount(account);
+  const token = prompt(
+    `An access token from ${host} (${MASTODON_TOKEN_HOW_TO}).`,
+    'Connect Mastodon',
+  );
+  if (token === null) return null;
+  return {account, token, server};
+}
+
+function askX(): XConnectRequest | null {
   const token = prompt(
     'The bearer token of your X developer app (developer console › your app › Keys and tokens).',
     'Connect the X API',
@@ -122,57 +344,58 @@ function connectX(): XConnection | null {
     'Connect the X API',
   );
   if (who === null) return null;
-  const [name, server] = valueAndServer(who);
+  const [user, server] = valueAndServer(who);
   const limits = prompt(
     `Reading X costs money (about $0.005 a post). How many posts may one sync read, and how many a month? E.g. "${X_DEFAULT_PER_SYNC} ${X_DEFAULT_PER_MONTH}" (the default).`,
     'Connect the X API',
   );
   if (limits === null) return null;
   const numbers = limits.match(/\d+/g)?.map(Number) ?? [];
-  const base = server || DEFAULT_X_API;
-  const bare = name.replace(/^@/, '');
-  const path = /^\d+$/.test(bare)
-    ? `/2/users/${bare}`
-    : `/2/users/by/username/${encodeURIComponent(bare)}`;
-  let user: {id: string; username: string} | null;
-  try {
-    user = parseUser(
-      requestJson({
-        url: base + path,
-        headers: {Authorization: `Bearer ${token.trim()}`},
-      }).body,
-    );
-  } catch (e) {
-    throw new UserError(problemOf(e, describeX));
-  }
-  if (!user) throw new UserError(`X knows no user "${name}".`);
   return {
-    base,
-    token: token.trim(),
-    userId: user.id,
-    username: user.username || bare,
-    // The endpoint serves no fewer than 5 posts a page.
-    perSync: Math.max(X_MIN_PAGE, numbers[0] ?? X_DEFAULT_PER_SYNC),
-    perMonth: numbers[1] ?? X_DEFAULT_PER_MONTH,
+    token,
+    user,
+    server,
+    perSync: numbers[0] ?? null,
+    perMonth: numbers[1] ?? null,
   };
 }
 
-const LABELS = {bluesky: 'Bluesky', mastodon: 'Mastodon', x: 'the X API'};
+/** Asks for one network's account and connects it; null when the user cancelled. */
+function connectWithPrompts(
+  spreadsheetId: string,
+  key: Network,
+  now: Date,
+): ConnectionsView | null {
+  if (key === 'bluesky') {
+    const request = askBluesky();
+    return request && connectBluesky(spreadsheetId, request, now);
+  }
+  if (key === 'mastodon') {
+    const request = askMastodon();
+    return request && connectMastodon(spreadsheetId, request, now);
+  }
+  const request = askX();
+  return request && connectX(spreadsheetId, request, now);
+}
 
-/** Who a connection is, to tell a new account from a renewed one. */
-const accountOf = (c: Connections, key: keyof Connections) =>
-  key === 'bluesky'
-    ? c.bluesky?.did
-    : key === 'mastodon'
-      ? c.mastodon?.acct
-      : c.x?.userId;
+function doneMessage(key: Network, view: ConnectionsView): string {
+  const account = view[key]?.account;
+  if (!account) {
+    return `Disconnected ${LABELS[key]}. Whuffie no longer keeps its password or token.`;
+  }
+  const budget =
+    key === 'x' && view.x
+      ? ` A sync reads at most ${view.x.perSync} posts, ${view.x.perMonth} a month.`
+      : '';
+  return `Connected to ${LABELS[key]} as ${account}.${budget}`;
+}
 
 /** Social CRM › Connect accounts… */
 export function connectAccounts(): void {
   const id = SpreadsheetApp.getActiveSpreadsheet().getId();
-  const connections = readConnections(id);
+  const now = new Date();
   const answer = prompt(
-    `${statusLines(connections)}\n\nType bluesky, mastodon or x to connect an account, or "disconnect bluesky" (mastodon, x) to forget one.`,
+    `${statusLines(connectionsView(id, now))}\n\nType bluesky, mastodon or x to connect an account, or "disconnect bluesky" (mastodon, x) to forget one.`,
     'Connect accounts',
   );
   if (answer === null || !answer.trim()) return;
@@ -181,34 +404,107 @@ export function connectAccounts(): void {
   if (key !== 'bluesky' && key !== 'mastodon' && key !== 'x') {
     throw new UserError(`"${answer}" is not one of bluesky, mastodon or x.`);
   }
-  const before = accountOf(connections, key);
-  let message: string;
-  if (words[0] === 'disconnect') {
-    delete connections[key];
-    message = `Disconnected ${LABELS[key]}. Whuffie no longer keeps its password or token.`;
-  } else if (key === 'bluesky') {
-    const conn = connectBluesky();
-    if (!conn) return;
-    connections.bluesky = conn;
-    message = `Connected to Bluesky as @${conn.handle}.`;
-  } else if (key === 'mastodon') {
-    const conn = connectMastodon();
-    if (!conn) return;
-    connections.mastodon = conn;
-    message = `Connected to Mastodon as @${conn.acct}.`;
-  } else {
-    const conn = connectX();
-    if (!conn) return;
-    connections.x = conn;
-    message = `Connected to the X API as @${conn.username}. A sync reads at most ${conn.perSync} posts, ${conn.perMonth} a month.`;
+  const view =
+    words[0] === 'disconnect'
+      ? disconnect(id, key, now)
+      : connectWithPrompts(id, key, now);
+  if (view) alert(doneMessage(key, view));
+}
+
+// ---- Settings › Connected accounts (google.script.run) ---------------------------
+
+/** The page is not trusted to send the right shapes: anything else reads as blank. */
+function fieldsOf(request: unknown): Record<string, unknown> {
+  if (typeof request !== 'object' || request === null) {
+    throw new Error('the request should be an object');
   }
-  writeConnections(id, connections);
-  if (before !== accountOf(connections, key)) {
-    // Another account (or none): its positions mean nothing any more.
-    const cursors = readCursors(id);
-    delete cursors[key];
-    if (key === 'x') delete cursors.xBudget;
-    writeCursors(id, cursors);
+  return request as Record<string, unknown>;
+}
+
+const textIn = (o: Record<string, unknown>, key: string) =>
+  typeof o[key] === 'string' ? o[key] : '';
+
+const numberIn = (o: Record<string, unknown>, key: string) =>
+  typeof o[key] === 'number' ? o[key] : null;
+
+const FROM_FORM: Record<
+  Network,
+  (id: string, o: Record<string, unknown>, now: Date) => ConnectionsView
+> = {
+  bluesky: (id, o, now) =>
+    connectBluesky(
+      id,
+      {
+        handle: textIn(o, 'handle'),
+        appPassword: textIn(o, 'appPassword'),
+        server: textIn(o, 'server'),
+      },
+      now,
+    ),
+  mastodon: (id, o, now) =>
+    connectMastodon(
+      id,
+      {
+        account: textIn(o, 'account'),
+        token: textIn(o, 'token'),
+        server: textIn(o, 'server'),
+      },
+      now,
+    ),
+  x: (id, o, now) =>
+    connectX(
+      id,
+      {
+        token: textIn(o, 'token'),
+        user: textIn(o, 'user'),
+        perSync: numberIn(o, 'perSync'),
+        perMonth: numberIn(o, 'perMonth'),
+        server: textIn(o, 'server'),
+      },
+      now,
+    ),
+};
+
+function networkOf(value: unknown): Network {
+  if (value === 'bluesky' || value === 'mastodon' || value === 'x') {
+    return value;
   }
-  alert(message);
+  throw new Error(`unknown network ${String(value)}`);
+}
+
+export const getConnections = (ss: Spreadsheet, now: Date) =>
+  sidebarCall('reading the connected accounts', () =>
+    connectionsView(ss.getId(), now),
+  );
+
+export const connectFromSidebar = (
+  ss: Spreadsheet,
+  key: Network,
+  request: unknown,
+  now: Date,
+) =>
+  sidebarCall(`connecting ${LABELS[key]}`, () =>
+    FROM_FORM[key](ss.getId(), fieldsOf(request), now),
+  );
+
+export const disconnectFromSidebar = (
+  ss: Spreadsheet,
+  key: unknown,
+  now: Date,
+) =>
+  sidebarCall('disconnecting the account', () =>
+    disconnect(ss.getId(), networkOf(key), now),
+  );
+
+/** Sync now: every connected account, as the menu's Sync engagement does. */
+export function syncNow(ss: Spreadsheet, now: Date): SyncReport {
+  return sidebarCall('syncing', () => {
+    const {added, lines, problems} = syncAllSources(ss);
+    return {
+      added,
+      lines,
+      problems,
+      connections: connectionsView(ss.getId(), now),
+    };
+  });
 }

@@ -25,6 +25,7 @@ export const MENU: readonly (MenuItem | null)[] = [
   {caption: 'Connect accounts…', functionName: 'connectAccounts'},
   {caption: 'Sync engagement', functionName: 'syncEngagement'},
   {caption: 'Import X archive…', functionName: 'importXArchive'},
+  {caption: 'Suggest handles', functionName: 'suggestHandles'},
 ];
 
 /**

@@ -4,11 +4,13 @@
  * the simple onEdit trigger, and the row's Status says what was done. The
  * plan is pure (core/sync/new-people-actions.ts); this writes it.
  */
+import {readDocumentState} from '../adapters/document';
+import {actOnEditedRows} from '../adapters/report-sheet';
+import {readTracker} from '../adapters/tracker-sheet';
 import {PLAIN_TEXT} from '../core/cells';
 import {isUserError} from '../core/errors';
 import {
   isHandledStatus,
-  NEW_PEOPLE_HEADERS,
   NEW_PEOPLE_SHEET,
   parseNewPeople,
 } from '../core/sync/matching';
@@ -18,20 +20,12 @@ import {
   planNewPeopleAction,
   TrackerWrite,
 } from '../core/sync/new-people-actions';
-import {readDocumentState} from '../adapters/document';
-import {withDocumentLock} from '../adapters/lock';
-import {readTracker} from '../adapters/tracker-sheet';
-import {toast} from '../adapters/ui';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-const column = (
-  values: unknown[][],
-  name: (typeof NEW_PEOPLE_HEADERS)[number],
-) => (values[0] ?? []).findIndex(h => String(h) === name) + 1;
-
-function writeToTracker(sheet: Sheet, write: TrackerWrite): void {
+/** Writes a planned tracker change; text from the networks as plain text. */
+export function writeToTracker(sheet: Sheet, write: TrackerWrite): void {
   if (write.row > sheet.getMaxRows()) {
     sheet.insertRowsAfter(sheet.getMaxRows(), write.row - sheet.getMaxRows());
   }
@@ -86,38 +80,16 @@ function act(
  * not handled yet is carried out, one row after another.
  */
 export function onNewPeopleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
-  const range = e.range;
-  const sheet = range.getSheet();
-  if (sheet.getName() !== NEW_PEOPLE_SHEET) return;
-  const first = Math.max(range.getRow(), 2);
-  const last = range.getLastRow();
-  if (last < first) return;
-  const ss = sheet.getParent();
-  withDocumentLock(() => {
-    const values = sheet.getDataRange().getValues();
-    const actionColumn = column(values, 'Action');
-    const statusColumn = column(values, 'Status');
-    if (!actionColumn || !statusColumn) return;
-    if (
-      range.getColumn() > actionColumn ||
-      range.getLastColumn() < actionColumn
-    ) {
-      return;
-    }
-    const messages: string[] = [];
-    for (let r = first; r <= Math.min(last, values.length); r++) {
-      const row = values[r - 1];
-      const action = String(row[actionColumn - 1] ?? '').trim();
-      if (!action || isHandledStatus(String(row[statusColumn - 1] ?? ''))) {
-        continue;
-      }
-      const plan = act(ss, values[0], row, action);
-      sheet
-        .getRange(r, statusColumn)
-        .setNumberFormat(PLAIN_TEXT)
-        .setValue(plan.ok ? plan.status : `Not done: ${plan.problem}`);
-      messages.push(plan.ok ? plan.message : plan.problem);
-    }
-    if (messages.length) toast(messages.join('\n'), NEW_PEOPLE_SHEET, 10);
-  });
+  const ss = e.range.getSheet().getParent();
+  actOnEditedRows(
+    e,
+    NEW_PEOPLE_SHEET,
+    isHandledStatus,
+    (header, row, action) => {
+      const plan = act(ss, header, row, action);
+      return plan.ok
+        ? {status: plan.status, message: plan.message}
+        : {status: `Not done: ${plan.problem}`, message: plan.problem};
+    },
+  );
 }

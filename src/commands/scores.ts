@@ -3,23 +3,19 @@
  * tracker's own columns (Last contact, Responsiveness, Whuffie, Level, and
  * the hidden Band the daily run compares against).
  */
-import {cellString, Field} from '../core/columns';
-import {parseLog, ParsedLog} from '../core/log';
-import {LOG_SHEET_NAME} from '../core/model';
-import {computeScores, ScoreResult, SupporterScore} from '../core/scoring';
-import {
-  Band,
-  BANDS,
-  DEFAULT_SETTINGS,
-  mergeSettings,
-  Settings,
-} from '../core/settings';
 import {readDocumentState} from '../adapters/document';
 import {invalidateFunctionCache} from '../adapters/function-cache';
+import {withDocumentLock} from '../adapters/lock';
 import {readLogRows} from '../adapters/log-sheet';
 import {readTracker, Tracker, writeColumns} from '../adapters/tracker-sheet';
-import {withDocumentLock} from '../adapters/lock';
 import {toast} from '../adapters/ui';
+import {Field} from '../core/columns';
+import {ParsedLog, parseLog} from '../core/log';
+import {LOG_SHEET_NAME} from '../core/model';
+import {computeScores, ScoreResult, SupporterScore} from '../core/scoring';
+import {DEFAULT_SETTINGS, mergeSettings, Settings} from '../core/settings';
+import {parseStoredSettings} from '../core/settings-panel';
+import {bandCell, cadenceCell} from '../core/supporter-view';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -37,21 +33,9 @@ export function loadSettings(ss: Spreadsheet): {
   settings: Settings;
   warnings: string[];
 } {
-  const raw = readDocumentState(ss).settings;
-  let stored: unknown = raw;
-  try {
-    stored = raw.trim() ? JSON.parse(raw) : {};
-  } catch {
-    // mergeSettings tells the user the saved text is unreadable.
-  }
-  // The tag vocabularies share the settings' JSON (the sidebar keeps them);
-  // they are not scoring settings.
-  if (stored && typeof stored === 'object' && 'vocabulary' in stored) {
-    const scoring = {...(stored as Record<string, unknown>)};
-    delete scoring.vocabulary;
-    stored = scoring;
-  }
-  const merged = mergeSettings(DEFAULT_SETTINGS, stored);
+  // The tag vocabularies share the settings' JSON; they are not scoring settings.
+  const {overrides} = parseStoredSettings(readDocumentState(ss).settings);
+  const merged = mergeSettings(DEFAULT_SETTINGS, overrides);
   return {settings: merged.settings, warnings: merged.warnings};
 }
 
@@ -59,17 +43,6 @@ export function loadSettings(ss: Spreadsheet): {
 export function fieldCell(tracker: Tracker, r: number, field: Field): unknown {
   const column = tracker.mapping.fields[field];
   return column === undefined ? '' : (tracker.values[r]?.[column - 1] ?? '');
-}
-
-function cadenceOf(cell: unknown): number | null | undefined {
-  if (cell === '' || cell === null || cell === undefined) return undefined;
-  const days = Number(cell);
-  return isFinite(days) && days > 0 ? days : null;
-}
-
-function bandOf(cell: unknown): Band | '' {
-  const text = cellString(cell);
-  return (BANDS as readonly string[]).includes(text) ? (text as Band) : '';
 }
 
 /**
@@ -90,8 +63,8 @@ export function scoreEveryone(
     .filter(s => s.id)
     .map(s => ({
       id: s.id!,
-      cadenceDays: cadenceOf(fieldCell(tracker, s.row! - 1, 'cadenceDays')),
-      previousBand: bandOf(fieldCell(tracker, s.row! - 1, 'band')),
+      cadenceDays: cadenceCell(fieldCell(tracker, s.row! - 1, 'cadenceDays')),
+      previousBand: bandCell(fieldCell(tracker, s.row! - 1, 'band')),
     }));
   const result = computeScores({
     events: log.events,

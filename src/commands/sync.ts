@@ -25,7 +25,7 @@ import {
   getLogSheet,
   readLogRows,
 } from '../adapters/log-sheet';
-import {rebuildReportSheet} from '../adapters/report-sheet';
+import {offerActions, rebuildReportSheet} from '../adapters/report-sheet';
 import {readTracker} from '../adapters/tracker-sheet';
 import {alert} from '../adapters/ui';
 import {textOf} from '../core/cells';
@@ -68,8 +68,6 @@ import {syncX} from './sync-x';
 import {plural} from '../core/plural';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Stop fetching well before Apps Script's 6 minutes: the writes come after. */
 const FETCH_DEADLINE_MS = 4.5 * 60_000;
@@ -212,7 +210,16 @@ export function writeEvents(
         newPeopleRows(ranked),
         NEW_PEOPLE_NOTES,
       );
-      offerActions(sheet, ranked.length);
+      offerActions(
+        sheet,
+        NEW_PEOPLE_HEADERS.indexOf('Action') + 1,
+        ranked.length,
+        {
+          actions: NEW_PEOPLE_ACTIONS,
+          help: 'Add as supporter, Match to suggested, or type Match to S-XXXXXX.',
+          allowTyped: true,
+        },
+      );
     }
   }
   if (match.interactions.length) refreshScores(ss);
@@ -226,24 +233,6 @@ export function writeEvents(
     newPeople,
     unmatched: match.unmatched.length,
   };
-}
-
-/** The Action dropdown on each New people row (onNewPeopleEdit acts on it). */
-export function offerActions(sheet: Sheet, people: number): void {
-  const column = NEW_PEOPLE_HEADERS.indexOf('Action') + 1;
-  const below = sheet.getMaxRows() - 1;
-  if (below > 0) sheet.getRange(2, column, below, 1).clearDataValidations();
-  if (!people) return;
-  sheet.getRange(2, column, people, 1).setDataValidation(
-    SpreadsheetApp.newDataValidation()
-      .requireValueInList(NEW_PEOPLE_ACTIONS, true)
-      // "Match to S-XXXXXX" is typed in.
-      .setAllowInvalid(true)
-      .setHelpText(
-        'Add as supporter, Match to suggested, or type Match to S-XXXXXX.',
-      )
-      .build(),
-  );
 }
 
 // ---- The sync ----------------------------------------------------------------
@@ -299,6 +288,7 @@ export function syncAllSources(
       cursors,
       () => {
         for (const run of runs) run.commit(cursors);
+        cursors.lastSync = new Date(started).toISOString();
         writeCursors(id, cursors);
       },
     ),

@@ -548,3 +548,9 @@ export function daysUntilBirthday(birthday: Birthday, today: number): number {
     ? thisYear - today
     : birthdayOn(birthday, year + 1) - today;
 }
+
+/** 'today', 'yesterday', '3 days ago': how long ago, for people. */
+export function daysAgo(days: number): string {
+  if (days <= 0) return 'today';
+  return days === 1 ? 'yesterday' : `${days} days ago`;
+}

@@ -24,6 +24,7 @@ import {
   parseCivilDate,
   weekdayOf,
   WEEKDAY_NAMES,
+  daysAgo,
 } from './dates';
 import type {Interaction} from './model';
 import {levelRank, type Level, type SupporterScore} from './scoring';
@@ -292,11 +293,6 @@ function gerundOf(e: Interaction): string {
   return deed.object
     ? `${deed.gerund} ${quoted(e.note)}`
     : `${deed.gerund} (${quoted(e.note)})`;
-}
-
-function daysAgo(days: number): string {
-  if (days <= 0) return 'today';
-  return days === 1 ? 'yesterday' : `${days} days ago`;
 }
 
 function lineEvent(e: Interaction): LineEvent {

@@ -5,7 +5,12 @@
  */
 import {Emulator} from '../../emulator';
 import {FakeNetworks, startFakeNetworks} from '../sync-server';
-import {addOn, records, sheetOf} from './harness';
+import {records, sheetOf} from './harness';
+import {
+  blueskyRepost as repost,
+  menuConnections,
+  trackerWith,
+} from './sync-fixture';
 
 const PEOPLE = [
   ['Name', 'Email', 'Twitter', 'Bluesky', 'Mastodon'],
@@ -21,16 +26,8 @@ beforeEach(async () => {
 afterEach(() => net.stop());
 
 function synced(): Emulator {
-  const emu = addOn({
-    now: '2026-03-01T08:30:00Z',
-    workbook: {sheets: [{name: 'Supporters', values: PEOPLE}]},
-  });
-  emu.clickMenu('Set up tracker');
-  emu.clickMenu('Connect accounts…', [
-    'bluesky',
-    `tigers.bsky.social ${net.base}`,
-    'abcd-efgh-ijkl-mnop',
-  ]);
+  const emu = trackerWith(PEOPLE);
+  menuConnections(() => net.base).bluesky(emu);
   emu.clickMenu('Sync engagement');
   return emu;
 }
@@ -46,33 +43,6 @@ function actionCell(emu: Emulator, handle: string): string {
 }
 const statusOf = (emu: Emulator, handle: string) =>
   people(emu).find(p => p.Handle === handle)?.Status;
-
-function repost(
-  id: string,
-  author = {
-    did: 'did:plc:fan111',
-    handle: 'tigerfan.bsky.social',
-    displayName: 'Tiger Fan',
-  },
-) {
-  return {
-    uri: `at://${author.did}/app.bsky.feed.repost/${id}`,
-    cid: `bafyrei${id}`,
-    author,
-    reason: 'repost',
-    reasonSubject: 'at://did:plc:org222/app.bsky.feed.post/3kpost3',
-    record: {
-      $type: 'app.bsky.feed.repost',
-      subject: {
-        uri: 'at://did:plc:org222/app.bsky.feed.post/3kpost3',
-        cid: 'bafyreipost3',
-      },
-      createdAt: '2026-03-01T07:00:00.000Z',
-    },
-    isRead: false,
-    indexedAt: '2026-03-01T07:00:00.100Z',
-  };
-}
 
 describe('New people: one-click actions', () => {
   test('Add as supporter makes a tracker row and the next sync logs their engagement to it', async () => {

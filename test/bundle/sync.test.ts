@@ -7,10 +7,15 @@ import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {Emulator} from '../../emulator';
 import {FakeNetworks, startFakeNetworks} from '../sync-server';
-import {addOn, records, sheetOf} from './harness';
+import {records, sheetOf} from './harness';
+import {
+  blueskyRepost,
+  menuConnections,
+  SYNC_NOW as NOW,
+  trackerWith,
+} from './sync-fixture';
 import {ROOT} from './dist';
 
-const NOW = '2026-03-01T08:30:00Z';
 const ARCHIVE = join(ROOT, 'test/fixtures/sync/x-archive/data');
 const archiveFile = (name: string) => readFileSync(join(ARCHIVE, name), 'utf8');
 
@@ -34,36 +39,8 @@ beforeEach(async () => {
 });
 afterEach(() => net.stop());
 
-function tracker(): Emulator {
-  const emu = addOn({
-    now: NOW,
-    workbook: {sheets: [{name: 'Supporters', values: PEOPLE}]},
-  });
-  emu.clickMenu('Set up tracker');
-  return emu;
-}
-
-const connect = {
-  bluesky: (emu: Emulator) =>
-    emu.clickMenu('Connect accounts…', [
-      'bluesky',
-      `tigers.bsky.social ${net.base}`,
-      'abcd-efgh-ijkl-mnop',
-    ]),
-  mastodon: (emu: Emulator) =>
-    emu.clickMenu('Connect accounts…', [
-      'mastodon',
-      `@tigers@mastodon.example ${net.base}`,
-      'masto-token-1',
-    ]),
-  x: (emu: Emulator, budget = '100 1000') =>
-    emu.clickMenu('Connect accounts…', [
-      'x',
-      'x-bearer-1',
-      `@tigers ${net.base}`,
-      budget,
-    ]),
-};
+const tracker = () => trackerWith(PEOPLE);
+const connect = menuConnections(() => net.base);
 
 const lastAlert = (emu: Emulator) => emu.ui.alerts.at(-1)?.prompt ?? '';
 const ids = (emu: Emulator) =>
@@ -186,23 +163,10 @@ describe('Sync engagement: Bluesky', () => {
     expect(sync(emu)).toMatch(/^Bluesky: 0 new interactions\./);
     await net.command('addBluesky', {
       notifications: [
-        {
-          uri: 'at://did:plc:maya111/app.bsky.feed.repost/3lnew',
-          cid: 'bafyreinewrepost',
-          author: {did: 'did:plc:maya111', handle: 'mayaode.bsky.social'},
-          reason: 'repost',
-          reasonSubject: 'at://did:plc:org222/app.bsky.feed.post/3kpost3',
-          record: {
-            $type: 'app.bsky.feed.repost',
-            subject: {
-              uri: 'at://did:plc:org222/app.bsky.feed.post/3kpost3',
-              cid: 'bafyreipost3',
-            },
-            createdAt: '2026-03-01T07:00:00.000Z',
-          },
-          isRead: false,
-          indexedAt: '2026-03-01T07:00:00.100Z',
-        },
+        blueskyRepost('3lnew', {
+          did: 'did:plc:maya111',
+          handle: 'mayaode.bsky.social',
+        }),
       ],
     });
     expect(sync(emu)).toMatch(/^Bluesky: 1 new interaction\./);
@@ -391,7 +355,7 @@ describe('Sync engagement: Mastodon and X', () => {
     expect(sync(emu)).toMatch(/^X: 1 new interaction\./);
     expect(await net.command('xUsersRead')).toBe(5);
     expect(
-      log(emu).filter(r => r['Event ID'].startsWith('x:retweet:')),
+      log(emu).filter(r => String(r['Event ID']).startsWith('x:retweet:')),
     ).toHaveLength(3);
   });
 

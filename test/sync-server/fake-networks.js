@@ -6,8 +6,8 @@
 const http = require('node:http');
 const {parentPort} = require('node:worker_threads');
 const {state, send, queryOf} = require('./fake-shared');
-const {bluesky} = require('./fake-bluesky');
-const {mastodon} = require('./fake-mastodon');
+const {bluesky, commands: blueskyCommands} = require('./fake-bluesky');
+const {mastodon, commands: mastodonCommands} = require('./fake-mastodon');
 const {x, commands: xCommands} = require('./fake-x');
 
 const server = http.createServer((req, res) => {
@@ -58,6 +58,8 @@ const commands = {
   fail: f => state.failures.push({headers: {}, times: 1, skip: 0, ...f}),
   calls: () => ({...state.calls}),
   xPostsRead: () => state.xPostsRead,
+  ...blueskyCommands,
+  ...mastodonCommands,
   ...xCommands,
 };
 

@@ -66,7 +66,7 @@ export function profileUrl(didOrHandle: string): string {
   return `https://bsky.app/profile/${didOrHandle}`;
 }
 
-function personOf(author: unknown): PersonSeen | null {
+export function personOf(author: unknown): PersonSeen | null {
   const a = objectOf(author);
   const did = stringOf(a.did).toLowerCase();
   if (!did.startsWith('did:')) return null;

@@ -81,7 +81,7 @@ const whoIs = (s: SupporterIdentity) =>
   s.name ? `${s.name} (${s.id})` : (s.id ?? '');
 
 /** The handle to write into the tracker: X needs the username, the others accept their id. */
-function trackerHandle(person: PersonSeen): Handle | null {
+export function trackerHandle(person: PersonSeen): Handle | null {
   const raw = person.handle || (person.network === 'x' ? '' : person.id);
   const h = normaliseHandle(person.network, raw);
   return h.ok ? h : null;

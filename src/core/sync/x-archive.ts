@@ -13,19 +13,38 @@ import {xPerson} from './x-api';
 
 export type ArchiveFileKind = 'tweets' | 'like' | 'follower';
 
-const KIND_OF_NAME: Record<string, ArchiveFileKind> = {
-  tweets: 'tweets',
-  tweet: 'tweets',
-  like: 'like',
-  follower: 'follower',
-};
+// A Map, not an object: a file called constructor.js names no kind.
+const KIND_OF_NAME = new Map<string, ArchiveFileKind>([
+  ['tweets', 'tweets'],
+  ['tweet', 'tweets'], // older archives
+  ['like', 'like'],
+  ['follower', 'follower'],
+]);
+
+/**
+ * The kind a file's name says: its last path segment, `tweets.js` or a part
+ * of a large file, `tweets-part2.js`. The whole segment must match, so
+ * deleted-tweets.js or community-tweet.js name no kind.
+ */
+export function archiveKindOfName(path: string): ArchiveFileKind | null {
+  const m = /(?:^|\/)([a-z_]+)(?:-part\d+)?\.js$/i.exec(path.trim());
+  return KIND_OF_NAME.get((m?.[1] ?? '').toLowerCase()) ?? null;
+}
+
+/**
+ * Whether a path inside the archive's zip is a data file Whuffie reads
+ * (`data/tweets.js`, `twitter-2026-…/data/like-part2.js`), not media or
+ * any of the archive's other data.
+ */
+export function isArchiveDataFile(path: string): boolean {
+  return /(?:^|\/)data\/[^/]+$/.test(path) && archiveKindOfName(path) !== null;
+}
 
 /** The file's data name: from `window.YTD.<name>.` inside, else the file name. */
 function fileKind(fileName: string, text: string): ArchiveFileKind | null {
   const inside = /^\s*window\.YTD\.([a-z_]+)\.part\d+\s*=/i.exec(text);
-  const fromName = /([a-z_]+)(?:-part\d+)?\.js$/i.exec(fileName.trim());
-  const name = (inside?.[1] ?? fromName?.[1] ?? '').toLowerCase();
-  return KIND_OF_NAME[name] ?? null;
+  if (!inside) return archiveKindOfName(fileName);
+  return KIND_OF_NAME.get(inside[1].toLowerCase()) ?? null;
 }
 
 /** The array a `window.YTD…= [ … ];` file assigns. */
