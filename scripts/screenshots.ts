@@ -19,6 +19,7 @@ import {launchChromium} from '../emulator/playground/chromium';
 import {startPlayground} from '../emulator/playground/server';
 import type {Emulator} from '../emulator';
 import {FakeNetworks, startFakeNetworks} from '../test/sync-server';
+import {blueskyRepost} from '../test/sync-server/payloads';
 import {SUPPORTERS_SHEET, buildDemo} from './demo';
 
 const VIEWPORT = {width: 1440, height: 860};
@@ -97,9 +98,10 @@ const TALL_VIEWPORT = {width: VIEWPORT.width, height: 1480};
  */
 async function connectionPictures(
   page: Page,
+  emu: Emulator,
   net: FakeNetworks,
   shoot: (name: string, part?: Locator) => Promise<void>,
-): Promise<void> {
+): Promise<boolean> {
   await page.getByRole('tab', {name: SUPPORTERS_SHEET, exact: true}).click();
   await idle(page);
   if (await clickAddonItem(page, /^connect accounts/i)) {
@@ -108,12 +110,12 @@ async function connectionPictures(
     await page.locator('dialog#ask button[data-button="CANCEL"]').click();
     await idle(page);
   }
-  if (!(await clickAddonItem(page, /sidebar/i))) return;
+  if (!(await clickAddonItem(page, /sidebar/i))) return false;
   const panel = page.locator('#sidebar-panel');
   const sidebar = page.frameLocator('#sidebar-frame');
   await sidebar.getByRole('tab', {name: 'Settings'}).click();
   const summary = sidebar.getByText('Connected accounts', {exact: true});
-  if (!(await summary.count())) return;
+  if (!(await summary.count())) return false;
   await page.setViewportSize(TALL_VIEWPORT);
   await summary.click();
   await sidebar.getByLabel('App password').waitFor();
@@ -138,11 +140,92 @@ async function connectionPictures(
   await fill('Username or id', '@tigers');
   await fill('API server (optional)', net.base);
   await connect(sidebar, 'Connect X');
+  // A few demo supporters repost us, so the sync has something to log.
+  await net.command('addBluesky', {
+    notifications: demoBlueskyHandles(emu, 3).map((handle, i) =>
+      blueskyRepost(`3ldemo${i}`, {did: `did:plc:demo${i}`, handle}),
+    ),
+  });
   await sidebar.getByRole('button', {name: 'Sync now'}).click();
   await sidebar.locator('.sync-results li').first().waitFor();
   await idle(page);
   await shoot('connections-connected', panel);
   await page.setViewportSize(VIEWPORT);
+  await page.click('#sidebar-close');
+  return true;
+}
+
+/**
+ * Social CRM › Suggest handles, after some demo supporters without a
+ * Bluesky handle followed us there (under their name, or a handle made of
+ * their email), and one New person engaged.
+ */
+async function handleSuggestionsPicture(
+  page: Page,
+  emu: Emulator,
+  net: FakeNetworks,
+  shoot: (name: string) => Promise<void>,
+): Promise<void> {
+  await net.command('addBlueskyFollowers', {followers: demoFollowers(emu, 6)});
+  if (!(await clickAddonItem(page, /^suggest handles/i))) return;
+  const ask = page.locator('dialog#ask[open]');
+  await ask.waitFor();
+  await ask.locator('button.primary').click();
+  await idle(page);
+  await dismissToasts(page);
+  await page
+    .getByRole('tab', {name: 'Handle suggestions', exact: true})
+    .click();
+  await idle(page);
+  await shoot('handle-suggestions');
+}
+
+/** Bluesky followers who are demo supporters with no Bluesky handle yet. */
+function demoFollowers(emu: Emulator, count: number) {
+  const sheet = emu.spreadsheet.sheetByName(SUPPORTERS_SHEET)!;
+  const [header, ...rows] = sheet.readValues({
+    r1: 1,
+    c1: 1,
+    r2: sheet.lastRow(),
+    c2: sheet.lastColumn(),
+  });
+  const at = (name: string) => header.indexOf(name);
+  const plain = (text: string) =>
+    text
+      .normalize('NFD')
+      .replace(/[^a-zA-Z0-9]/g, '')
+      .toLowerCase();
+  return rows
+    .filter(row => !row[at('Bluesky')] && row[at('First Name')])
+    .slice(0, count)
+    .map((row, i) => {
+      const first = String(row[at('First Name')]);
+      const last = String(row[at('Last Name')]);
+      const email = String(row[at('Email Address')]);
+      // Every other one is known by their email's name, not their own.
+      const handle = i % 2 ? plain(email.split('@')[0]) : plain(first + last);
+      return {
+        did: `did:plc:demofollower${i}`,
+        handle: `${handle}.bsky.social`,
+        displayName: i % 2 ? '' : `${first} ${last}`,
+      };
+    });
+}
+
+/** The first `count` plain Bluesky handles of the demo's supporters. */
+function demoBlueskyHandles(emu: Emulator, count: number): string[] {
+  const sheet = emu.spreadsheet.sheetByName(SUPPORTERS_SHEET)!;
+  const [header, ...rows] = sheet.readValues({
+    r1: 1,
+    c1: 1,
+    r2: sheet.lastRow(),
+    c2: sheet.lastColumn(),
+  });
+  const column = header.indexOf('Bluesky');
+  return rows
+    .map(row => String(row[column] ?? '').replace(/^@/, ''))
+    .filter(handle => /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(handle))
+    .slice(0, count);
 }
 
 async function connect(sidebar: FrameLocator, button: string): Promise<void> {
@@ -253,7 +336,9 @@ async function main(argv: string[]): Promise<void> {
       await page.click('#side-close');
     }
 
-    await connectionPictures(page, net, shoot);
+    if (await connectionPictures(page, emu, net, shoot)) {
+      await handleSuggestionsPicture(page, emu, net, shoot);
+    }
   } finally {
     await browser.close();
     await playground.close();

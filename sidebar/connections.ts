@@ -365,7 +365,7 @@ const FORMS: Record<
     return connectForm(
       body,
       'mastodon',
-      'On your server: Preferences › Development › New application, with the read:notifications scope only; then copy “Your access token”.',
+      'On your server: Preferences › Development › New application, with the read:notifications scope (and read:accounts only if your account hides who follows it); then copy “Your access token”.',
       [account.row, token.row, server.row],
       token.input,
       () =>
@@ -401,7 +401,7 @@ const FORMS: Record<
       const posts = optionalNumber(perMonth.input) ?? view.defaults.xPerMonth;
       fill(
         cost,
-        `X charges about $${X_DOLLARS_PER_POST} per post read: ${posts} posts a month cost about $${(posts * X_DOLLARS_PER_POST).toFixed(2)}.`,
+        `X charges about $${X_DOLLARS_PER_POST} per post read: ${posts} posts a month cost about $${(posts * X_DOLLARS_PER_POST).toFixed(2)}. A user read (who retweeted you) counts as two posts.`,
       );
     };
     perMonth.input.addEventListener('input', price);

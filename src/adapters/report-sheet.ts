@@ -14,6 +14,10 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export type ReportCell = string | number | boolean | Date;
 
+/** Characters past which a column is a column of sentences. */
+const LONG_TEXT = 60;
+const LONG_TEXT_WIDTH = 360;
+
 export function rebuildReportSheet(
   ss: Spreadsheet,
   name: string,
@@ -43,6 +47,14 @@ export function rebuildReportSheet(
   const header = sheet.getRange(1, 1, 1, width).setFontWeight('bold');
   if (notes.length) header.setNotes([headers.map((_, i) => notes[i] ?? '')]);
   sheet.setFrozenRows(1);
+  // Reports are read, not typed into: columns as wide as what they hold,
+  // but a column of sentences ("Why") stays a readable width, clipped.
+  sheet.autoResizeColumns(1, width);
+  for (let c = 0; c < width; c++) {
+    if (rows.some(row => String(row[c] ?? '').length > LONG_TEXT)) {
+      sheet.setColumnWidth(c + 1, LONG_TEXT_WIDTH);
+    }
+  }
   return sheet;
 }
 

@@ -184,7 +184,7 @@ function mastodonAccount(text: string): {user: string; host: string} {
 }
 
 const MASTODON_TOKEN_HOW_TO =
-  'Preferences › Development › New application, with the read:notifications scope';
+  'Preferences › Development › New application, with the read:notifications scope; add read:accounts only if your account hides who follows it and you want handle suggestions from them';
 
 /** Checks the token by reading one notification, then keeps it. */
 export function connectMastodon(
@@ -346,7 +346,7 @@ function askX(): XConnectRequest | null {
   if (who === null) return null;
   const [user, server] = valueAndServer(who);
   const limits = prompt(
-    `Reading X costs money (about $0.005 a post). How many posts may one sync read, and how many a month? E.g. "${X_DEFAULT_PER_SYNC} ${X_DEFAULT_PER_MONTH}" (the default).`,
+    `Reading X costs money (about $0.005 a post; a user, e.g. who retweeted you, counts as two posts). How many posts may one sync read, and how many a month? E.g. "${X_DEFAULT_PER_SYNC} ${X_DEFAULT_PER_MONTH}" (the default).`,
     'Connect the X API',
   );
   if (limits === null) return null;

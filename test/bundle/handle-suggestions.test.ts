@@ -6,8 +6,9 @@
  */
 import {Emulator} from '../../emulator';
 import {FakeNetworks, startFakeNetworks} from '../sync-server';
+import {blueskyRepost} from '../sync-server/payloads';
 import {records, sheetOf} from './harness';
-import {blueskyRepost, menuConnections, trackerWith} from './sync-fixture';
+import {menuConnections, trackerWith} from './sync-fixture';
 
 const PEOPLE = [
   ['Name', 'Email', 'Twitter', 'Bluesky', 'Mastodon'],

@@ -7,13 +7,9 @@ import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {Emulator} from '../../emulator';
 import {FakeNetworks, startFakeNetworks} from '../sync-server';
+import {blueskyRepost} from '../sync-server/payloads';
 import {records, sheetOf} from './harness';
-import {
-  blueskyRepost,
-  menuConnections,
-  SYNC_NOW as NOW,
-  trackerWith,
-} from './sync-fixture';
+import {menuConnections, SYNC_NOW as NOW, trackerWith} from './sync-fixture';
 import {ROOT} from './dist';
 
 const ARCHIVE = join(ROOT, 'test/fixtures/sync/x-archive/data');
