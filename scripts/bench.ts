@@ -310,13 +310,17 @@ async function syncCost(): Promise<void> {
       };
     });
     await net.command('addBluesky', {notifications});
-    measure(
-      size,
-      'Sync engagement: 10,000 Bluesky notifications',
-      emu,
-      () => emu.clickMenu('Sync engagement'),
-      'the PDS pages 100 at a time',
+    measure(size, 'Sync engagement: 10,000 Bluesky notifications', emu, () =>
+      emu.clickMenu('Sync engagement'),
     );
+    const c = emu.counts;
+    const sheetCalls = Object.entries(c)
+      .filter(([method]) => /^(Spreadsheet|Sheet|Range)/.test(method))
+      .reduce((sum, [, n]) => sum + n, 0);
+    rows[rows.length - 1].note =
+      `the PDS pages 100 at a time: ${c['UrlFetchApp.fetch'] ?? 0} fetches; ` +
+      `${sheetCalls} Sheets calls, ${c['Range.setValues'] ?? 0} setValues ` +
+      '(one log append for all 10,000, then New people and the scores)';
   } finally {
     await net.stop();
   }
