@@ -180,15 +180,20 @@ async function handleSuggestionsPicture(
   await shoot('handle-suggestions');
 }
 
-/** Bluesky followers who are demo supporters with no Bluesky handle yet. */
-function demoFollowers(emu: Emulator, count: number) {
+/** The demo's Supporters sheet, header first. */
+function demoSupporters(emu: Emulator) {
   const sheet = emu.spreadsheet.sheetByName(SUPPORTERS_SHEET)!;
-  const [header, ...rows] = sheet.readValues({
+  return sheet.readValues({
     r1: 1,
     c1: 1,
     r2: sheet.lastRow(),
     c2: sheet.lastColumn(),
   });
+}
+
+/** Bluesky followers who are demo supporters with no Bluesky handle yet. */
+function demoFollowers(emu: Emulator, count: number) {
+  const [header, ...rows] = demoSupporters(emu);
   const at = (name: string) => header.indexOf(name);
   const plain = (text: string) =>
     text
@@ -214,13 +219,7 @@ function demoFollowers(emu: Emulator, count: number) {
 
 /** The first `count` plain Bluesky handles of the demo's supporters. */
 function demoBlueskyHandles(emu: Emulator, count: number): string[] {
-  const sheet = emu.spreadsheet.sheetByName(SUPPORTERS_SHEET)!;
-  const [header, ...rows] = sheet.readValues({
-    r1: 1,
-    c1: 1,
-    r2: sheet.lastRow(),
-    c2: sheet.lastColumn(),
-  });
+  const [header, ...rows] = demoSupporters(emu);
   const column = header.indexOf('Bluesky');
   return rows
     .map(row => String(row[column] ?? '').replace(/^@/, ''))

@@ -7,7 +7,7 @@
  */
 import type {AccountView, ConnectionsView, Network} from '../src/api';
 import {whileBusy} from './busy';
-import {el, fill, liveRegion, newId} from './dom';
+import {el, fill, liveRegion, newId, submitRow} from './dom';
 import {instantText, plural} from './format';
 import {callServer} from './server';
 import {announce} from './status';
@@ -305,18 +305,7 @@ function connectForm(
     },
     el('p', {className: 'muted small', attrs: {id: howToId}}, howTo),
     rows,
-    el(
-      'div',
-      {className: 'button-row'},
-      el(
-        'button',
-        {
-          className: 'button primary',
-          attrs: {type: 'submit', 'data-focus': `account:${network}`},
-        },
-        `Connect ${TITLES[network]}`,
-      ),
-    ),
+    submitRow(`Connect ${TITLES[network]}`, `account:${network}`),
     message,
   );
   return form;

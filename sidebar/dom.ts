@@ -86,3 +86,18 @@ export const newId = (prefix: string) => `${prefix}-${++uid}`;
 /** Where results appear: screen readers announce what is put in it. */
 export const liveRegion = <K extends 'p' | 'ul'>(tag: K, className: string) =>
   el(tag, {className, attrs: {role: 'status', 'aria-live': 'polite'}});
+
+/** A form's main button, in its own row; `focus` names it for focus restoring. */
+export const submitRow = (label: string, focus: string) =>
+  el(
+    'div',
+    {className: 'button-row'},
+    el(
+      'button',
+      {
+        className: 'button primary',
+        attrs: {type: 'submit', 'data-focus': focus},
+      },
+      label,
+    ),
+  );

@@ -12,7 +12,7 @@
 import {Unzip, UnzipInflate} from 'fflate';
 import {archiveKindOfName, isArchiveDataFile} from '../src/core/sync/x-archive';
 import {whileBusy} from './busy';
-import {el, fill, liveRegion, newId} from './dom';
+import {el, fill, liveRegion, newId, submitRow} from './dom';
 import {callServer} from './server';
 
 /** The Settings section's id, for opening the sidebar on it. */
@@ -67,18 +67,7 @@ export function xArchiveImport(): HTMLElement {
     el('p', {className: 'muted small', attrs: {id: hintId}}, HOW_TO),
     el('label', {attrs: {for: inputId}}, 'Archive files'),
     input,
-    el(
-      'div',
-      {className: 'button-row'},
-      el(
-        'button',
-        {
-          className: 'button primary',
-          attrs: {type: 'submit', 'data-focus': 'x-archive-import'},
-        },
-        'Import',
-      ),
-    ),
+    submitRow('Import', 'x-archive-import'),
     results,
   );
   return form;

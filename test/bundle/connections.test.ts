@@ -5,9 +5,13 @@
  */
 import type {ConnectionsView, SyncReport} from '../../src/api';
 import {Emulator} from '../../emulator';
-import {FakeNetworks, startFakeNetworks} from '../sync-server';
 import {records} from './harness';
-import {SECRETS, SYNC_NOW as NOW, trackerWith} from './sync-fixture';
+import {
+  fakeNetworksPerTest,
+  SECRETS,
+  SYNC_NOW as NOW,
+  trackerWith,
+} from './sync-fixture';
 
 const PEOPLE = [
   ['Name', 'Email', 'Twitter', 'Bluesky', 'Mastodon'],
@@ -22,11 +26,7 @@ const PEOPLE = [
   ['Ana Lima', 'ana@example.org', '', '', '@ana@fosstodon.example'],
 ];
 
-let net: FakeNetworks;
-beforeEach(async () => {
-  net = await startFakeNetworks();
-});
-afterEach(() => net.stop());
+const net = fakeNetworksPerTest();
 
 const tracker = () => trackerWith(PEOPLE);
 

@@ -5,10 +5,13 @@
  * answers each row in its Action column (the simple onEdit trigger).
  */
 import {Emulator} from '../../emulator';
-import {FakeNetworks, startFakeNetworks} from '../sync-server';
 import {blueskyRepost} from '../sync-server/payloads';
 import {records, sheetOf} from './harness';
-import {menuConnections, trackerWith} from './sync-fixture';
+import {
+  fakeNetworksPerTest,
+  menuConnections,
+  trackerWith,
+} from './sync-fixture';
 
 const PEOPLE = [
   ['Name', 'Email', 'Twitter', 'Bluesky', 'Mastodon'],
@@ -28,14 +31,10 @@ const PEOPLE = [
   ['Jo Bloggs', 'bigcat.lover@gmail.com', '', '', ''],
 ];
 
-let net: FakeNetworks;
-beforeEach(async () => {
-  net = await startFakeNetworks();
-});
-afterEach(() => net.stop());
+const net = fakeNetworksPerTest();
 
 const tracker = () => trackerWith(PEOPLE);
-const connect = menuConnections(() => net.base);
+const connect = menuConnections(net);
 
 function connected(): Emulator {
   const emu = tracker();

@@ -4,10 +4,13 @@
  * action in the sheet (the simple onEdit trigger).
  */
 import {Emulator} from '../../emulator';
-import {FakeNetworks, startFakeNetworks} from '../sync-server';
 import {blueskyRepost as repost} from '../sync-server/payloads';
 import {records, sheetOf} from './harness';
-import {menuConnections, trackerWith} from './sync-fixture';
+import {
+  fakeNetworksPerTest,
+  menuConnections,
+  trackerWith,
+} from './sync-fixture';
 
 const PEOPLE = [
   ['Name', 'Email', 'Twitter', 'Bluesky', 'Mastodon'],
@@ -16,15 +19,11 @@ const PEOPLE = [
   ['Raj Patel', 'raj@example.org', '', '', ''],
 ];
 
-let net: FakeNetworks;
-beforeEach(async () => {
-  net = await startFakeNetworks();
-});
-afterEach(() => net.stop());
+const net = fakeNetworksPerTest();
 
 function synced(): Emulator {
   const emu = trackerWith(PEOPLE);
-  menuConnections(() => net.base).bluesky(emu);
+  menuConnections(net).bluesky(emu);
   emu.clickMenu('Sync engagement');
   return emu;
 }

@@ -4,6 +4,7 @@
  * through the menu's dialogs (answers as a user types them).
  */
 import {Emulator} from '../../emulator';
+import {FakeNetworks, startFakeNetworks} from '../sync-server';
 import {addOn} from './harness';
 
 export const SYNC_NOW = '2026-03-01T08:30:00Z';
@@ -25,8 +26,29 @@ export function trackerWith(people: string[][]): Emulator {
   return emu;
 }
 
-/** Social CRM › Connect accounts… for each network, at the fake servers' `base()`. */
-export function menuConnections(base: () => string) {
+/** Fake networks for each test of the file: started before it, stopped after. */
+export function fakeNetworksPerTest(): FakeNetworks {
+  let current: FakeNetworks | undefined;
+  beforeEach(async () => {
+    current = await startFakeNetworks();
+  });
+  afterEach(() => current?.stop());
+  const live = () => {
+    if (!current) throw new Error('The fake networks run only inside a test.');
+    return current;
+  };
+  return {
+    get base() {
+      return live().base;
+    },
+    command: <T>(cmd: string, args?: object) => live().command<T>(cmd, args),
+    stop: () => live().stop(),
+  };
+}
+
+/** Social CRM › Connect accounts… for each network, at the fake servers. */
+export function menuConnections(net: {readonly base: string}) {
+  const base = () => net.base;
   return {
     bluesky: (emu: Emulator) =>
       emu.clickMenu('Connect accounts…', [

@@ -6,10 +6,14 @@
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {Emulator} from '../../emulator';
-import {FakeNetworks, startFakeNetworks} from '../sync-server';
 import {blueskyRepost} from '../sync-server/payloads';
 import {records, sheetOf} from './harness';
-import {menuConnections, SYNC_NOW as NOW, trackerWith} from './sync-fixture';
+import {
+  fakeNetworksPerTest,
+  menuConnections,
+  SYNC_NOW as NOW,
+  trackerWith,
+} from './sync-fixture';
 import {ROOT} from './dist';
 
 const ARCHIVE = join(ROOT, 'test/fixtures/sync/x-archive/data');
@@ -29,14 +33,10 @@ const PEOPLE = [
   ['Raj Patel', 'raj@example.org', '', '', ''],
 ];
 
-let net: FakeNetworks;
-beforeEach(async () => {
-  net = await startFakeNetworks();
-});
-afterEach(() => net.stop());
+const net = fakeNetworksPerTest();
 
 const tracker = () => trackerWith(PEOPLE);
-const connect = menuConnections(() => net.base);
+const connect = menuConnections(net);
 
 const lastAlert = (emu: Emulator) => emu.ui.alerts.at(-1)?.prompt ?? '';
 const ids = (emu: Emulator) =>
