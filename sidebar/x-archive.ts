@@ -6,10 +6,10 @@
  * google.script.run's payload limit and each file's result is shown as soon
  * as it is known.
  *
- * A zip is unzipped here, in the browser, read in slices: X's archive can be
- * gigabytes of media, and only its few data files are kept.
+ * A zip is unzipped here, in the browser: X's archive can be gigabytes of
+ * media, and only its directory and its few data files are read.
  */
-import {Unzip, UnzipInflate} from 'fflate';
+import {setOptions, unzip, ZipEntry} from 'unzipit';
 import {archiveKindOfName, isArchiveDataFile} from '../src/core/sync/x-archive';
 import {whileBusy} from './busy';
 import {el, fill, liveRegion, newId, submitRow} from './dom';
@@ -21,8 +21,8 @@ export const X_ARCHIVE_SECTION = 'settings-x-archive';
 /** google.script.run carries about 50 MB per call; stay clear of it. */
 const MAX_BYTES = 45 * 1024 * 1024;
 
-/** How much of a zip is read at a time. */
-const SLICE_BYTES = 8 * 1024 * 1024;
+// The sidebar is one self-contained page: no worker script to load.
+setOptions({useWorkers: false});
 
 const HOW_TO =
   'From X: Settings › Your account › Download an archive of your data. Pick the .zip X sends you (only its tweets, likes and followers are read; media stays on your computer), or unzip it and pick data/tweets.js, like.js and follower.js.';
@@ -96,7 +96,7 @@ async function importFiles(files: File[], results: HTMLElement): Promise<void> {
       continue;
     }
     try {
-      toSend.push(...(await dataFilesInZip(file, results)));
+      toSend.push(...(await dataFilesInZip(file)));
     } catch (e) {
       say(e instanceof Error ? e.message : String(e), true);
     }
@@ -128,78 +128,30 @@ function sendingOrder(files: ArchiveFile[]): ArchiveFile[] {
   return [...files].sort((a, b) => rank(a) - rank(b));
 }
 
-/** A zip starts with a file's header, or the end record of an empty zip. */
-function looksLikeZip(head: Uint8Array): boolean {
-  return (
-    head[0] === 0x50 &&
-    head[1] === 0x4b &&
-    ((head[2] === 3 && head[3] === 4) || (head[2] === 5 && head[3] === 6))
-  );
-}
-
 /**
  * The X data files inside a zip, by name inside the archive's data folder
- * (tweets.js, like-part2.js). Media is read past and never kept; progress is
- * shown in `results` while the zip is read.
+ * (tweets.js, like-part2.js). Only the zip's directory is read to find
+ * them, then only their bytes: media, most of the archive, is never read.
  */
-async function dataFilesInZip(
-  zip: File,
-  results: HTMLElement,
-): Promise<ArchiveFile[]> {
+async function dataFilesInZip(zip: File): Promise<ArchiveFile[]> {
   const damaged = `${zip.name} is not a zip file, or it is damaged or incomplete. Download the archive from X again and pick its .zip, or pick the .js files from its data folder.`;
-  if (!looksLikeZip(new Uint8Array(await zip.slice(0, 4).arrayBuffer()))) {
+  let entries: ZipEntry[];
+  try {
+    entries = Object.values((await unzip(zip)).entries);
+  } catch {
     throw new Error(damaged);
   }
-  const found: ArchiveFile[] = [];
-  let broken = false;
-  const unzip = new Unzip(entry => {
-    const name = entry.name.slice(entry.name.lastIndexOf('/') + 1);
-    const wanted = isArchiveDataFile(entry.name);
-    const decoder = new TextDecoder();
-    let text = '';
-    let bytes = 0;
-    entry.ondata = (error, chunk, final) => {
-      if (!wanted) return;
-      if (error) {
-        broken = true;
-        return;
-      }
-      bytes += chunk.length;
-      // Past the limit the rest is read past, not kept.
-      if (bytes <= MAX_BYTES) text += decoder.decode(chunk, {stream: !final});
-      if (final) {
-        const read = bytes > MAX_BYTES ? null : text;
-        found.push({name, read: () => Promise.resolve(read)});
-      }
-    };
-    // Media is started too: fflate keeps every byte of an entry nobody
-    // started (in case it is started later), which a big archive cannot afford.
-    try {
-      entry.start();
-    } catch {
-      // An entry compressed in a way fflate does not know: only a problem
-      // if it is a data file (ondata was told).
-    }
-  });
-  unzip.register(UnzipInflate);
-  // A bar, not a percentage in the text: the results are a live region,
-  // and a screen reader would read out every step.
-  const bar = el('progress', {attrs: {max: zip.size, value: 0}});
-  const progress = el('li', null, `Reading ${zip.name}… `, bar);
-  results.append(progress);
-  try {
-    for (let at = 0; at < zip.size && !broken; at += SLICE_BYTES) {
-      const end = Math.min(at + SLICE_BYTES, zip.size);
-      const slice = new Uint8Array(await zip.slice(at, end).arrayBuffer());
-      unzip.push(slice, end === zip.size);
-      bar.value = end;
-    }
-  } catch {
-    broken = true;
-  } finally {
-    progress.remove();
-  }
-  if (broken) throw new Error(damaged);
+  const found = entries
+    .filter(entry => !entry.isDirectory && isArchiveDataFile(entry.name))
+    .map((entry): ArchiveFile => ({
+      name: entry.name.slice(entry.name.lastIndexOf('/') + 1),
+      read: () =>
+        entry.size > MAX_BYTES
+          ? Promise.resolve(null)
+          : entry.text().catch(() => {
+              throw new Error(damaged);
+            }),
+    }));
   if (!found.length) {
     throw new Error(
       `${zip.name} has no data/tweets.js, like.js or follower.js: is it the archive from X › Settings › Your account › Download an archive of your data?`,

@@ -143,6 +143,10 @@ test("the archive's zip logs what its .js files picked one by one log, tweets fi
     [`${folder}data/tweets.js`]: readFileSync(join(DATA, 'tweets.js')),
     [`${folder}Your archive.html`]: Buffer.from('<html></html>'),
   });
+  // Media is never read, only the zip's directory and the data files: a
+  // photo whose local header is broken does not matter.
+  const photo = zip.buffer.indexOf(`${folder}data/tweets_media/`);
+  zip.buffer.fill(0, photo - 30, photo - 26);
   const zipped = tracker();
   let zippedLines: string[] = [];
   await withPlayground(zipped, async ({page}) => {
