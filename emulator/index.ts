@@ -56,6 +56,12 @@ export interface EmulatorOptions {
   addOnName?: string;
   /** The script's time zone; default the manifest's (dist/appsscript.json), else 'Etc/UTC'. */
   scriptTimeZone?: string;
+  /**
+   * Makes Utilities.getUuid() return the same UUIDs, in the same order, on
+   * every run (demos and screenshots that must not change); default random,
+   * as on the platform.
+   */
+  uuidSeed?: string;
   /** Execution time limits in ms: 6 min, and 30 s for custom functions and simple triggers. */
   timeLimits?: {
     executionMs?: number;
@@ -149,6 +155,7 @@ export class Emulator {
       scriptId: SCRIPT_ID,
       addOnName: opts.addOnName ?? 'Whuffie',
       scriptTimeZone: opts.scriptTimeZone,
+      uuidSeed: opts.uuidSeed,
       spreadsheetApp: host => this.document.spreadsheetApp(host),
     });
     this.customFunctionRunner = new CustomFunctions(

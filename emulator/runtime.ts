@@ -30,7 +30,7 @@ import {ScriptApp} from './services/script-app';
 import {Session} from './services/session';
 import {MenuInfo, Ui, UiLog, emptyUiLog} from './services/ui';
 import {UrlFetchApp} from './services/url-fetch';
-import {Utilities} from './services/utilities';
+import {seededUuid, Utilities} from './services/utilities';
 
 export const EXCEEDED_MAXIMUM_EXECUTION_TIME =
   'Exceeded maximum execution time';
@@ -56,6 +56,8 @@ export interface RuntimeOptions {
   addOnName: string;
   /** Overrides the manifest's timeZone. */
   scriptTimeZone?: string;
+  /** Seeds Utilities.getUuid (see EmulatorOptions.uuidSeed). */
+  uuidSeed?: string;
   /** Builds the SpreadsheetApp global for one execution. */
   spreadsheetApp: (host: Host) => object;
 }
@@ -140,6 +142,13 @@ export class ScriptRuntime implements ServiceContext {
 
   get hasBundle(): boolean {
     return this.loaded !== null;
+  }
+
+  private uuidsGiven = 0;
+
+  seededUuid(): string | null {
+    const seed = this.options.uuidSeed;
+    return seed === undefined ? null : seededUuid(seed, this.uuidsGiven++);
   }
 
   scriptTimeZone(): string {

@@ -103,6 +103,8 @@ export function buildDemo(options: DemoOptions = {}): Emulator {
     spreadsheetName: 'Riverside Tiger Sanctuary — supporters',
     cellLimit: o.cellLimit,
     workbook: {sheets: [{name: SUPPORTERS_SHEET, values: [headers, ...rows]}]},
+    // The supporter ids derive from a UUID: the same seed, the same demo.
+    uuidSeed: `whuffie-demo-${o.seed}`,
   });
   emu.loadBundle(o.distDir ?? resolve(__dirname, '../dist'));
   emu.open('LIMITED');

@@ -47,6 +47,8 @@ export interface ServiceContext {
   scriptTimeZone(): string;
   /** The name Sheets shows for createAddonMenu(). */
   readonly addOnName: string;
+  /** The next repeatable UUID when the run is seeded (EmulatorOptions.uuidSeed), else null. */
+  seededUuid(): string | null;
   readonly ui: UiLog;
   readonly mail: SentMail[];
   log(level: LogLevel, message: string): void;

@@ -126,7 +126,7 @@ export class Utilities {
   }
 
   getUuid(): string {
-    return randomUUID();
+    return this.ctx.seededUuid() ?? randomUUID();
   }
 
   parseCsv(csv: string, delimiter = ','): string[][] {
@@ -140,4 +140,14 @@ export class Utilities {
     this.ctx.clock.sleep(Math.max(0, Number(milliseconds)));
     this.ctx.checkTimeLimit();
   }
+}
+
+/**
+ * The `n`th UUID of a seeded run: a version 4 layout over a hash of the seed
+ * and the count, so every run gives the same ids in the same order.
+ */
+export function seededUuid(seed: string, n: number): string {
+  const hex = createHash('sha256').update(`${seed}:${n}`).digest('hex');
+  const variant = ((parseInt(hex[16], 16) & 3) | 8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

@@ -372,6 +372,14 @@ describe('the dashboard on the demo workbook', () => {
   });
 });
 
+test('the demo is the same on every build, supporter ids included', () => {
+  const log = (emu: Emulator) =>
+    emu.toWorkbook().sheets.find(s => s.name === 'Interactions')!.values;
+  const a = buildDemo({supporters: 20, interactions: 100});
+  const b = buildDemo({supporters: 20, interactions: 100});
+  expect(log(b)).toEqual(log(a));
+});
+
 function messagesOf(emu: Emulator): string[] {
   return [
     ...emu.ui.alerts.map(a => a.prompt),

@@ -45,6 +45,33 @@ describe('Utilities', () => {
   });
 });
 
+describe('Utilities.getUuid with a seed (demos and screenshots)', () => {
+  const run = (seed?: string) => {
+    const emu = emulatorFor('services', {uuidSeed: seed});
+    // Two executions: the sequence goes on from one to the next.
+    return [
+      ...(emu.call('uuids', [2]) as string[]),
+      ...(emu.call('uuids', [1]) as string[]),
+    ];
+  };
+
+  test('the same seed gives the same version 4 UUIDs in the same order; none repeats', () => {
+    const ids = run('demo');
+    expect(run('demo')).toEqual(ids);
+    expect(new Set(ids).size).toBe(3);
+    for (const id of ids) {
+      expect(id).toMatch(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+      );
+    }
+    expect(run('other')).not.toEqual(ids);
+  });
+
+  test('without a seed they are random, as on the platform', () => {
+    expect(run()).not.toEqual(run());
+  });
+});
+
 describe('Session and logging', () => {
   test('who the code runs as, the script time zone, a temporary user key; Logger and console are captured', () => {
     const emu = emulatorFor('services', {user: 'ada@example.org'});
