@@ -137,7 +137,8 @@ export function syncX(
           get(`users/${user}/tweets`, {
             max_results: pageFor(X_MIN_PAGE),
             exclude: 'retweets,replies',
-            start_time: since.toISOString(),
+            // X documents YYYY-MM-DDTHH:mm:ssZ: no milliseconds.
+            start_time: since.toISOString().replace(/\.\d{3}Z$/, 'Z'),
             'tweet.fields': 'created_at,public_metrics',
             pagination_token: token,
           }),

@@ -103,6 +103,15 @@ function userPosts(res, q) {
   const size = pageSize(res, q, 5, 100, 10);
   if (!size) return;
   const start = one(q, 'start_time');
+  if (start !== undefined && !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(start)) {
+    return problem(
+      res,
+      400,
+      'Invalid Request',
+      `Invalid 'start_time':'${start}'. 'start_time' must be a date in the format YYYY-MM-DDTHH:mm:ssZ.`,
+      'https://api.twitter.com/2/problems/invalid-request',
+    );
+  }
   const list = own.posts
     .filter(p => !start || p.created_at >= start)
     .sort(byNewest)
