@@ -10,19 +10,12 @@ import {
   fakeNetworksPerTest,
   SECRETS,
   SYNC_NOW as NOW,
+  SYNC_PEOPLE,
   trackerWith,
 } from './sync-fixture';
 
 const PEOPLE = [
-  ['Name', 'Email', 'Twitter', 'Bluesky', 'Mastodon'],
-  [
-    'Maya Ode',
-    'maya@example.org',
-    '@maya_ode',
-    'mayaode.bsky.social',
-    '@maya@mastodon.example',
-  ],
-  ['Tom Reed', 'tom@example.org', '@tomreed', 'did:plc:tom333', ''],
+  ...SYNC_PEOPLE,
   ['Ana Lima', 'ana@example.org', '', '', '@ana@fosstodon.example'],
 ];
 

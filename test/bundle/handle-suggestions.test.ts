@@ -10,19 +10,12 @@ import {records, sheetOf} from './harness';
 import {
   fakeNetworksPerTest,
   menuConnections,
+  SYNC_PEOPLE,
   trackerWith,
 } from './sync-fixture';
 
 const PEOPLE = [
-  ['Name', 'Email', 'Twitter', 'Bluesky', 'Mastodon'],
-  [
-    'Maya Ode',
-    'maya@example.org',
-    '@maya_ode',
-    'mayaode.bsky.social',
-    '@maya@mastodon.example',
-  ],
-  ['Tom Reed', 'tom@example.org', '@tomreed', 'did:plc:tom333', ''],
+  ...SYNC_PEOPLE,
   ['Raj Patel', 'raj@example.org', '', '', ''],
   ['Ana Lima', 'ana.lima@gmail.com', '', '', '@ana@fosstodon.example'],
   ['Sam Oduya', 'sam@samoduya.org', '', '', ''],

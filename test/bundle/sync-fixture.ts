@@ -9,6 +9,22 @@ import {addOn} from './harness';
 
 export const SYNC_NOW = '2026-03-01T08:30:00Z';
 
+/**
+ * The supporters the fake networks know: Maya on every network, Tom on X
+ * and Bluesky (by DID). Tests add the people their story needs.
+ */
+export const SYNC_PEOPLE = [
+  ['Name', 'Email', 'Twitter', 'Bluesky', 'Mastodon'],
+  [
+    'Maya Ode',
+    'maya@example.org',
+    '@maya_ode',
+    'mayaode.bsky.social',
+    '@maya@mastodon.example',
+  ],
+  ['Tom Reed', 'tom@example.org', '@tomreed', 'did:plc:tom333', ''],
+];
+
 /** What test/sync-server's fakes accept. */
 export const SECRETS = {
   bluesky: 'abcd-efgh-ijkl-mnop',

@@ -12,6 +12,7 @@ import {
   fakeNetworksPerTest,
   menuConnections,
   SYNC_NOW as NOW,
+  SYNC_PEOPLE,
   trackerWith,
 } from './sync-fixture';
 import {ROOT} from './dist';
@@ -20,15 +21,7 @@ const ARCHIVE = join(ROOT, 'test/fixtures/sync/x-archive/data');
 const archiveFile = (name: string) => readFileSync(join(ARCHIVE, name), 'utf8');
 
 const PEOPLE = [
-  ['Name', 'Email', 'Twitter', 'Bluesky', 'Mastodon'],
-  [
-    'Maya Ode',
-    'maya@example.org',
-    '@maya_ode',
-    'mayaode.bsky.social',
-    '@maya@mastodon.example',
-  ],
-  ['Tom Reed', 'tom@example.org', '@tomreed', 'did:plc:tom333', ''],
+  ...SYNC_PEOPLE,
   ['Ana Lima', 'ana@example.org', '', '', '@ana@fosstodon.example'],
   ['Raj Patel', 'raj@example.org', '', '', ''],
 ];
