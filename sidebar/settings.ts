@@ -1,9 +1,9 @@
 /**
  * The Settings panel: the connected accounts, the tag vocabularies, the
  * scoring weights and half-lives (with a reset to the defaults), the daily
- * list's length, the daily digest, the health of the daily run and the X
- * archive import. Each section loads with one call when it is first opened,
- * and each change is one call.
+ * list's length, the daily digest, the health of the daily run, and the
+ * imports of interactions from a CSV file and of an X archive. Each section
+ * loads with one call when it is first opened, and each change is one call.
  */
 import type {
   DigestSettingsView,
@@ -18,6 +18,7 @@ import {whileBusy} from './busy';
 import {loadConnections} from './connections';
 import {el, fill, newId} from './dom';
 import {capitalise, instantText} from './format';
+import {interactionsImport} from './import-interactions';
 import {callServer} from './server';
 import {announce} from './status';
 import {X_ARCHIVE_SECTION, xArchiveImport} from './x-archive';
@@ -36,6 +37,7 @@ export function openSettings(root: HTMLElement): void {
     section('Scores and the daily list', scoring),
     lazySection('Daily digest', loadDigest),
     lazySection('Health', loadHealth),
+    section('Import interactions', interactionsImport()),
     section('Import X archive', xArchiveImport(), false, X_ARCHIVE_SECTION),
   );
   void loadSettings(vocabulary, scoring);

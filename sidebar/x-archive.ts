@@ -11,15 +11,16 @@
  */
 import {setOptions, unzip, ZipEntry} from 'unzipit';
 import {archiveKindOfName, isArchiveDataFile} from '../src/core/sync/x-archive';
-import {whileBusy} from './busy';
-import {el, fill, liveRegion, newId, submitRow} from './dom';
+import {
+  fileImportForm,
+  MAX_CALL_BYTES,
+  Say,
+  tooLargeToSend,
+} from './file-import';
 import {callServer} from './server';
 
 /** The Settings section's id, for opening the sidebar on it. */
 export const X_ARCHIVE_SECTION = 'settings-x-archive';
-
-/** google.script.run carries about 50 MB per call; stay clear of it. */
-const MAX_BYTES = 45 * 1024 * 1024;
 
 // The sidebar is one self-contained page: no worker script to load.
 setOptions({useWorkers: false});
@@ -34,53 +35,23 @@ interface ArchiveFile {
   read: () => Promise<string | null>;
 }
 
-type Say = (text: string, failed?: boolean) => void;
-
 /** The section's content: a file picker, an Import button and the results. */
 export function xArchiveImport(): HTMLElement {
-  const inputId = newId('x-archive-files');
-  const hintId = newId('x-archive-hint');
-  const input = el('input', {
-    attrs: {
-      type: 'file',
-      id: inputId,
-      multiple: true,
-      accept: '.zip,.js',
-      'aria-describedby': hintId,
-      'data-focus': 'x-archive-files',
-    },
+  return fileImportForm({
+    name: 'x-archive',
+    hint: HOW_TO,
+    label: 'Archive files',
+    accept: '.zip,.js',
+    multiple: true,
+    send: importFiles,
   });
-  const results = liveRegion('ul', 'import-results');
-  const form: HTMLFormElement = el(
-    'form',
-    {
-      className: 'x-archive',
-      on: {
-        submit: e => {
-          e.preventDefault();
-          void whileBusy(form, () =>
-            importFiles([...(input.files ?? [])], results),
-          );
-        },
-      },
-    },
-    el('p', {className: 'muted small', attrs: {id: hintId}}, HOW_TO),
-    el('label', {attrs: {for: inputId}}, 'Archive files'),
-    input,
-    submitRow('Import', 'x-archive-import'),
-    results,
-  );
-  return form;
 }
 
 /**
  * Unzips the zips, then sends every data file; a file that fails does not
  * stop the rest.
  */
-async function importFiles(files: File[], results: HTMLElement): Promise<void> {
-  fill(results);
-  const say: Say = (text, failed = false) =>
-    results.append(el('li', {className: failed ? 'failed' : ''}, text));
+async function importFiles(files: File[], say: Say): Promise<void> {
   if (!files.length) {
     say('Choose the zip of your X archive, or files from it, first.', true);
     return;
@@ -91,7 +62,7 @@ async function importFiles(files: File[], results: HTMLElement): Promise<void> {
       toSend.push({
         name: file.name,
         read: () =>
-          file.size > MAX_BYTES ? Promise.resolve(null) : file.text(),
+          file.size > MAX_CALL_BYTES ? Promise.resolve(null) : file.text(),
       });
       continue;
     }
@@ -106,7 +77,10 @@ async function importFiles(files: File[], results: HTMLElement): Promise<void> {
       const text = await file.read();
       if (text === null) {
         say(
-          `${file.name} is too large to send in one go (Google accepts about 50 MB per call). Pick its -part files instead (tweets-part1.js, tweets-part2.js, …).`,
+          tooLargeToSend(
+            file.name,
+            'Pick its -part files instead (tweets-part1.js, tweets-part2.js, …).',
+          ),
           true,
         );
         continue;
@@ -146,7 +120,7 @@ async function dataFilesInZip(zip: File): Promise<ArchiveFile[]> {
     .map((entry): ArchiveFile => ({
       name: entry.name.slice(entry.name.lastIndexOf('/') + 1),
       read: () =>
-        entry.size > MAX_BYTES
+        entry.size > MAX_CALL_BYTES
           ? Promise.resolve(null)
           : entry.text().catch(() => {
               throw new Error(damaged);

@@ -434,10 +434,12 @@ export interface TodayApi {
   getHealth: () => HealthView;
 }
 
-/** Social CRM › Import X archive…: one archive file per call (src/commands/x-archive.ts). */
+/** Settings › Import interactions and Import X archive: one file per call (src/commands/import.ts, x-archive.ts). */
 export interface ImportApi {
   /** `name` as the user's file is called (tweets.js, like.js, …); `text` its content. */
   importXArchiveFile: (name: string, text: string) => Notice;
+  /** A CSV or tab-separated file of past interactions: its name and its text. */
+  importInteractionsFile: (name: string, text: string) => Notice;
 }
 
 /** Settings › Connected accounts: connect, disconnect and sync (src/commands/connect.ts). */

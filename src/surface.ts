@@ -12,7 +12,10 @@ import {
 } from './commands/digest';
 import {buildDashboard as dashboardCommand} from './commands/dashboard';
 import {findPossibleDuplicates as findDuplicatesCommand} from './commands/duplicates';
-import {importInteractions as importCommand} from './commands/import';
+import {
+  importInteractions as importCommand,
+  importInteractionsFile as importFileCommand,
+} from './commands/import';
 import {buildMenu} from './commands/menu';
 import {onNewPeopleEdit} from './commands/new-people';
 import {
@@ -140,7 +143,12 @@ export function importXArchiveFile(name: string, text: string): Notice {
   return importArchiveCommand(name, text);
 }
 
-/** Fails to compile when the import entry point no longer matches src/api.ts. */
+/** Sidebar: a CSV file of past interactions, as text (Settings › Import interactions). */
+export function importInteractionsFile(name: string, text: string): Notice {
+  return importFileCommand(name, text);
+}
+
+/** Fails to compile when an import entry point no longer matches src/api.ts. */
 export type ImportSurface = Implements<ImportApi, typeof import('./surface')>;
 
 // ---- Connected accounts, for the sidebar (google.script.run) ----------------

@@ -1,10 +1,18 @@
 /**
- * Social CRM › Import interactions…: past interactions kept in another sheet
- * are matched to supporters and appended to the log without duplicates.
- * What could not be matched is listed in the "Import problems" sheet.
+ * Importing past interactions kept elsewhere: from a sheet (Social CRM ›
+ * Import interactions…) or a CSV file picked in the sidebar (Settings ›
+ * Import interactions). Rows are matched to supporters and appended to the
+ * log without duplicates; what could not be matched is listed in the
+ * "Import problems" sheet.
  */
+import type {Notice} from '../api';
 import {UserError} from '../core/errors';
-import {planImport} from '../core/importing';
+import {
+  checkImportFileRows,
+  dateOrderOfLocale,
+  importFileText,
+  planImport,
+} from '../core/importing';
 import {logColumn, toLogRow} from '../core/model';
 import {textOf} from '../core/cells';
 import {withDocumentLock} from '../adapters/lock';
@@ -19,15 +27,18 @@ import {readTracker} from '../adapters/tracker-sheet';
 import {alert, prompt} from '../adapters/ui';
 import {refreshScores} from './scores';
 
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
 export const IMPORT_PROBLEMS_SHEET = 'Import problems';
 
 export function importInteractions(): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const answer = prompt(
     'Which sheet holds the interactions to import? Type its name.\n\n' +
-      'It needs a header row with at least a date and who (an ID, email, handle or name); ' +
-      'kind, direction, channel, note, link and amount are optional. ' +
-      'To import a CSV file, first use File › Import › "Insert new sheet".',
+      'It needs a header row with at least a date, who (an ID, email, handle or name) and the kind; ' +
+      'direction, channel, note, link and amount are optional. ' +
+      'A CSV file can be picked in the sidebar instead: Settings › Import interactions.',
     'Import interactions',
   );
   if (answer === null || !answer.trim()) return;
@@ -36,10 +47,7 @@ export function importInteractions(): void {
 }
 
 /** Imports from a sheet by name; returns the summary shown to the user. */
-export function importFromSheet(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  name: string,
-): string {
+export function importFromSheet(ss: Spreadsheet, name: string): string {
   const source = ss.getSheetByName(name);
   if (!source) {
     const names = ss.getSheets().map(s => `"${s.getName()}"`);
@@ -47,19 +55,61 @@ export function importFromSheet(
       `There is no sheet called "${name}". The sheets are: ${names.join(', ')}.`,
     );
   }
-  return withDocumentLock(() => {
-    const tracker = readTracker(ss);
-    if (source.getSheetId() === tracker.sheet.getSheetId()) {
+  return importValues(ss, name, (tracker, log) => {
+    if (source.getSheetId() === tracker.getSheetId()) {
       throw new UserError(
         `"${name}" is your supporters sheet. Pick the sheet that lists past interactions (one per row).`,
       );
     }
-    const log = getLogSheet(ss) ?? createLogSheet(ss);
-    if (source.getSheetId() === log.getSheetId()) {
+    if (log && source.getSheetId() === log.getSheetId()) {
       throw new UserError(
         'That is the Interactions log itself. Pick the sheet you want to bring into it.',
       );
     }
+    return source.getDataRange().getValues();
+  });
+}
+
+/**
+ * Sidebar: a CSV (or tab-separated) file, as text, imported as its rows
+ * would be from a sheet. Nothing is written unless the file can be read.
+ */
+export function importInteractionsFile(name: unknown, text: unknown): Notice {
+  if (typeof name !== 'string' || typeof text !== 'string') {
+    throw new UserError('Choose a CSV file of interactions first.');
+  }
+  const file = importFileText(name, text);
+  let rows: string[][];
+  try {
+    rows = Utilities.parseCsv(file.text, file.delimiter);
+  } catch {
+    // Utilities.parseCsv only fails on text it cannot split into fields: the file's
+    // quoting, which the user can fix; its own message names no line.
+    throw new UserError(
+      `${name} could not be read as CSV: a quote mark (") is out of place. A value holding commas, quotes or line breaks must be in double quotes, with each quote inside it doubled (""), as Sheets and Excel save it.`,
+    );
+  }
+  checkImportFileRows(name, rows);
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  return {message: importValues(ss, name, () => rows)};
+}
+
+/**
+ * Plans and writes one import under the document lock: new rows appended
+ * to the log (then every score refreshed), rows that could not be matched
+ * listed in the problems sheet. `read` gives the rows, header included;
+ * it runs under the lock, with the tracker and the log (null before the
+ * first interaction), so a sheet can be refused for being either.
+ */
+function importValues(
+  ss: Spreadsheet,
+  label: string,
+  read: (tracker: Sheet, log: Sheet | null) => unknown[][],
+): string {
+  return withDocumentLock(() => {
+    const tracker = readTracker(ss);
+    const log = getLogSheet(ss);
+    const values = read(tracker.sheet, log);
     const eventColumn = logColumn('Event ID');
     const existing = new Set(
       readLogRows(log)
@@ -67,14 +117,17 @@ export function importFromSheet(
         .filter(Boolean),
     );
     const plan = planImport({
-      values: source.getDataRange().getValues(),
+      values,
       supporters: tracker.supporters,
       existingEventIds: existing,
       timeZone: ss.getSpreadsheetTimeZone(),
+      dateOrder: dateOrderOfLocale(ss.getSpreadsheetLocale()),
       today: new Date(),
     });
-    appendLogRows(log, plan.interactions.map(toLogRow));
-    if (plan.interactions.length) refreshScores(ss);
+    if (plan.interactions.length) {
+      appendLogRows(log ?? createLogSheet(ss), plan.interactions.map(toLogRow));
+      refreshScores(ss);
+    }
     if (plan.unmatched.length) {
       rebuildReportSheet(
         ss,
@@ -84,7 +137,7 @@ export function importFromSheet(
       );
     }
     const lines = [
-      `Imported ${plan.interactions.length} interactions from "${name}".`,
+      `Imported ${plan.interactions.length} interactions from "${label}".`,
       plan.skippedDuplicates
         ? `${plan.skippedDuplicates} were already in the log and were skipped.`
         : '',

@@ -262,59 +262,91 @@ function recogniseImportHeader(text: unknown): {field: ImportField} | null {
   return field ? {field} : null;
 }
 
-// ------------------------------------------------------------- parsing CSV
+// ------------------------------------------------------------ uploaded files
+
+/** The most characters Sheets holds in one cell. */
+export const MAX_CELL_CHARACTERS = 50_000;
+
+export type CsvDelimiter = ',' | ';' | '\t';
+
+const emptyFile = (name: string) =>
+  `${name} is empty. Pick a CSV file with a header row (When, Who, Kind, …) and one interaction per line.`;
 
 /**
- * Pasted CSV as rows of strings (RFC 4180 quoting, CRLF or LF, a byte-order
- * mark ignored). The delimiter is the one of comma, semicolon or tab that
- * appears most in the first line.
+ * An uploaded file's text ready for a CSV parser: without its byte-order
+ * mark, every line break (between rows and inside notes) "\n" as in a
+ * cell, and with its delimiter: tabs for a .tsv file or a first line with
+ * tabs and no commas; semicolons for a first line with only semicolons
+ * (Excel's CSV where the decimal mark is a comma); else commas. Throws a
+ * UserError for an empty file or one that is not text (a workbook, a zip).
  */
-export function parseCsv(text: string): string[][] {
-  const source = text.replace(/^\uFEFF/, '');
-  const firstLine = source.split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = [',', ';', '\t']
-    .map(d => ({d, n: firstLine.split(d).length}))
-    .sort((a, b) => b.n - a.n)[0].d;
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i];
-    if (quoted) {
-      if (ch === '"' && source[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') {
-        quoted = false;
-      } else {
-        field += ch;
-      }
-    } else if (ch === '"' && field === '') {
-      quoted = true;
-    } else if (ch === delimiter) {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && source[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else {
-      field += ch;
-    }
+export function importFileText(
+  name: string,
+  text: string,
+): {text: string; delimiter: CsvDelimiter} {
+  const source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  if (!source.trim()) throw new UserError(emptyFile(name));
+  // Excel and Sheets files (.xlsx, .ods) are zips; a zip starts "PK".
+  if (source.startsWith('PK\x03\x04')) {
+    throw new UserError(
+      `${name} is a spreadsheet or zip file, not a CSV file. Open it in Google Sheets or Excel, save or download it as CSV (comma-separated values), and pick that file.`,
+    );
   }
-  if (field !== '' || row.length) {
-    row.push(field);
-    rows.push(row);
+  if (source.includes('\0')) {
+    throw new UserError(
+      `${name} is not a text file. Pick a CSV file: save or download your list from Google Sheets or Excel as CSV (comma-separated values).`,
+    );
   }
-  return rows;
+  const firstLine = source.slice(0, source.search(/\n|$/));
+  const has = (c: string) => firstLine.includes(c);
+  const delimiter: CsvDelimiter =
+    /\.tsv$/i.test(name) || (has('\t') && !has(','))
+      ? '\t'
+      : has(';') && !has(',')
+        ? ';'
+        : ',';
+  return {text: source, delimiter};
+}
+
+/**
+ * Refuses a parsed file that holds no interactions (only blank cells, or a
+ * single line) or a value longer than a cell can hold; rows are numbered
+ * as they would be in a sheet made from the file.
+ */
+export function checkImportFileRows(
+  name: string,
+  rows: readonly (readonly string[])[],
+): void {
+  const filled = rows.filter(row => row.some(v => !isBlank(v))).length;
+  if (filled < 2) {
+    throw new UserError(
+      filled
+        ? `${name} has only one line. It needs a header row (When, Who, Kind, …) and then one interaction per line.`
+        : emptyFile(name),
+    );
+  }
+  const long = rows.findIndex(row =>
+    row.some(v => v.length > MAX_CELL_CHARACTERS),
+  );
+  if (long >= 0) {
+    throw new UserError(
+      `Row ${long + 1} of ${name} has a value longer than the ${MAX_CELL_CHARACTERS.toLocaleString('en-US')} characters a cell can hold. Shorten it, then import the file again.`,
+    );
+  }
 }
 
 // ------------------------------------------------------------ dates
 
 export type DateOrder = 'MDY' | 'DMY';
+
+/**
+ * How the spreadsheet's locale writes 03/01/2026: month first in the US
+ * (en_US, es_US) and the Philippines, and for a bare "en" or no locale at
+ * all (Sheets' default is the US); day first everywhere else.
+ */
+export function dateOrderOfLocale(locale: string): DateOrder {
+  return /^(?:[a-z]{2,3}_(?:US|PH)|en)?$/i.test(locale) ? 'MDY' : 'DMY';
+}
 
 const MONTHS = [
   'jan',
@@ -474,7 +506,7 @@ function requireColumns(values: readonly unknown[][]): {
 } {
   if (!values.some(row => row?.some(v => !isBlank(v)))) {
     throw new UserError(
-      'The import is empty. Paste a CSV, or pick a sheet, with a header row ' +
+      'The import is empty. Pick a sheet or a CSV file with a header row ' +
         '(When, Who, Kind, …) and one interaction per row.',
     );
   }

@@ -2,10 +2,12 @@ import fc from 'fast-check';
 import {isUserError} from '../../src/core/errors';
 import {SupporterIdentity} from '../../src/core/handles';
 import {
+  checkImportFileRows,
+  dateOrderOfLocale,
   IMPORT_COLUMNS,
+  importFileText,
   ImportInput,
   parseAmount,
-  parseCsv,
   parseImportDate,
   planImport,
 } from '../../src/core/importing';
@@ -43,6 +45,17 @@ function run(values: unknown[][], extra: Partial<ImportInput> = {}) {
     today: TODAY,
     ...extra,
   });
+}
+
+/** The UserError `fn` throws: its message. */
+function message(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    expect(isUserError(e)).toBe(true);
+    return (e as Error).message;
+  }
+  throw new Error('expected a UserError');
 }
 
 describe('reading dates', () => {
@@ -145,26 +158,86 @@ test('an unreadable amount is NaN', () => {
   expect(parseAmount('a lot')).toBeNaN();
 });
 
-describe('pasted CSV', () => {
-  test('quotes, commas, new lines and a byte-order mark', () => {
+describe('an uploaded file', () => {
+  test('loses its byte-order mark; line breaks become "\\n", as in a cell', () => {
     expect(
-      parseCsv('\uFEFFWhen,Note\r\n2026-03-01,"said ""hi"", then\nleft"\r\n'),
-    ).toEqual([
-      ['When', 'Note'],
-      ['2026-03-01', 'said "hi", then\nleft'],
-    ]);
+      importFileText('a.csv', '\uFEFFWhen,Note\r\n1,"a\r\nb"\r2\n'),
+    ).toEqual({text: 'When,Note\n1,"a\nb"\n2\n', delimiter: ','});
   });
 
-  test('semicolon and tab separated files', () => {
-    expect(parseCsv('When;Who\n1;2')).toEqual([
-      ['When', 'Who'],
-      ['1', '2'],
-    ]);
-    expect(parseCsv('When\tWho\n1\t2')).toEqual([
-      ['When', 'Who'],
-      ['1', '2'],
-    ]);
+  test.each([
+    ['a.csv', 'When,Who\tKind\n', ','],
+    ['a.tsv', 'When,Who\n', '\t'],
+    ['A.TSV', 'When Who\n', '\t'],
+    ['a.txt', 'When\tWho\tKind\n1,2\t3\t4', '\t'],
+    ['a.csv', 'When;Who;Kind\n1;2,5;3', ';'],
+    ['a.csv', 'When;Who,Kind', ','],
+    ['a.csv', 'When', ','],
+  ])('%s starting %j is split at %j', (name, text, delimiter) => {
+    expect(importFileText(name, text).delimiter).toBe(delimiter);
   });
+
+  test.each(['', '\uFEFF', ' \r\n\t\n'])('%j is an empty file', text => {
+    expect(message(() => importFileText('a.csv', text))).toBe(
+      'a.csv is empty. Pick a CSV file with a header row (When, Who, Kind, …) and one interaction per line.',
+    );
+  });
+
+  test('a workbook or zip, and anything with NUL bytes, is not a CSV file', () => {
+    expect(message(() => importFileText('a.xlsx', 'PK\x03\x04\x14\0'))).toMatch(
+      /^a\.xlsx is a spreadsheet or zip file, not a CSV file\./,
+    );
+    expect(message(() => importFileText('a.csv', 'When,Who\n\0\0'))).toMatch(
+      /^a\.csv is not a text file\./,
+    );
+    // A name that merely starts with PK is text.
+    expect(importFileText('a.csv', 'PK,When\n').text).toBe('PK,When\n');
+  });
+
+  test('needs a line below the header, and values a cell can hold', () => {
+    expect(
+      message(() => checkImportFileRows('a.csv', [['', ' '], []])),
+    ).toMatch(/^a\.csv is empty\./);
+    expect(
+      message(() =>
+        checkImportFileRows('a.csv', [[''], ['When', 'Who'], ['']]),
+      ),
+    ).toBe(
+      'a.csv has only one line. It needs a header row (When, Who, Kind, …) and then one interaction per line.',
+    );
+    const long = 'x'.repeat(50_001);
+    expect(
+      message(() =>
+        checkImportFileRows('a.csv', [
+          ['When', 'Note'],
+          ['1', 'ok'],
+          ['2', long],
+        ]),
+      ),
+    ).toBe(
+      'Row 3 of a.csv has a value longer than the 50,000 characters a cell can hold. Shorten it, then import the file again.',
+    );
+    expect(() =>
+      checkImportFileRows('a.csv', [
+        ['When', 'Note'],
+        ['1', long.slice(1)],
+      ]),
+    ).not.toThrow();
+  });
+});
+
+test.each([
+  ['en_US', 'MDY'],
+  ['es_US', 'MDY'],
+  ['en_PH', 'MDY'],
+  ['en', 'MDY'],
+  ['', 'MDY'],
+  ['en_GB', 'DMY'],
+  ['de', 'DMY'],
+  ['fr_CA', 'DMY'],
+  ['pt_BR', 'DMY'],
+])('a spreadsheet in %j reads 03/01/2026 as %s', (locale, order) => {
+  expect(dateOrderOfLocale(locale)).toBe(order);
 });
 
 describe('planning an import', () => {
@@ -383,6 +456,29 @@ describe('planning an import', () => {
     );
   });
 
+  test('dates and amounts as text, as a CSV file gives them; 03/01/2026 in the locale order', () => {
+    const values = [
+      ['When', 'Who', 'Kind', 'Amount'],
+      ['2026-03-01', 'jane@example.org', 'donation', '1.250,50 €'],
+      ['2026-03-01T14:30:00Z', '@tiger_fan', 'donation', '$20'],
+      ['03/01/2026 9:15 pm', 'S-BBBBBB', 'donation', '5'],
+    ];
+    const read = (dateOrder?: 'MDY' | 'DMY') =>
+      run(values, {dateOrder}).interactions.map(i => [
+        i.when.toISOString(),
+        i.amount,
+      ]);
+    expect(read(dateOrderOfLocale('en_US'))).toEqual([
+      ['2026-03-01T05:00:00.000Z', 1250.5],
+      ['2026-03-01T14:30:00.000Z', 20],
+      ['2026-03-02T02:15:00.000Z', 5],
+    ]);
+    expect(read(dateOrderOfLocale('en_GB'))[2]).toEqual([
+      '2026-01-04T02:15:00.000Z',
+      5,
+    ]);
+  });
+
   test('an export of the Interactions log itself imports cleanly', () => {
     const plan = run([
       [...LOG_HEADERS],
@@ -411,16 +507,6 @@ describe('planning an import', () => {
 });
 
 describe('imports that cannot start get a message', () => {
-  function message(fn: () => unknown): string {
-    try {
-      fn();
-    } catch (e) {
-      expect(isUserError(e)).toBe(true);
-      return (e as Error).message;
-    }
-    throw new Error('expected a UserError');
-  }
-
   test('empty', () => {
     expect(message(() => run([]))).toMatch(/The import is empty/);
     expect(message(() => run([['', '']]))).toMatch(/The import is empty/);
