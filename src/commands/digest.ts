@@ -9,6 +9,7 @@ import {dateIn} from '../core/dates';
 import {renderDigest} from '../core/digest';
 import {digestExtras} from '../core/digest-content';
 import {parseDigestAnswer} from '../core/digest-settings';
+import {NEW_PEOPLE_SHEET, parseNewPeople} from '../core/sync/matching';
 import {UserError, isUserError} from '../core/errors';
 import {
   DigestSettings,
@@ -122,10 +123,14 @@ function digestEmail(
   settings: DigestSettings,
 ) {
   const {run} = build;
+  const newPeopleSheet = ss.getSheetByName(NEW_PEOPLE_SHEET);
   const extras = digestExtras({
     people: build.people,
     scores: run.result.list,
     events: run.log.events,
+    newPeople: newPeopleSheet
+      ? parseNewPeople(newPeopleSheet.getDataRange().getValues())
+      : [],
     now: run.now,
     timeZone: run.timeZone,
   });

@@ -1,17 +1,25 @@
 /**
  * What goes into the daily digest besides today's list, gathered from the
- * scores and the log: birthdays in the next 7 days, new engagement since
+ * scores, the log and the New people sheet: birthdays in the next 7 days, new
+ * engagement since yesterday, the people not in the tracker who engaged since
  * yesterday, and people who moved band since the last daily run.
  */
 import {dayNumber, daysUntilBirthday, formatDay, parseBirthday} from './dates';
-import {DigestBandMove, DigestBirthday, DigestEngagement} from './digest';
+import {
+  DigestBandMove,
+  DigestBirthday,
+  DigestEngagement,
+  DigestNewBeliever,
+} from './digest';
 import {Interaction} from './model';
 import {extractInterest, OutreachPerson} from './outreach';
 import {SupporterScore} from './scoring';
+import {mostEngagedFirst, NewPerson} from './sync/matching';
 
 export interface DigestExtras {
   birthdays: DigestBirthday[];
   engagement: DigestEngagement[];
+  newBelievers: DigestNewBeliever[];
   bandMoves: DigestBandMove[];
 }
 
@@ -19,6 +27,8 @@ export function digestExtras(input: {
   people: ReadonlyMap<string, OutreachPerson>;
   scores: Iterable<SupporterScore>;
   events: readonly Interaction[];
+  /** The New people sheet's rows, as parseNewPeople reads them. */
+  newPeople: readonly NewPerson[];
   now: Date;
   timeZone: string;
   /** Birthdays within this many days (default 7). */
@@ -45,6 +55,8 @@ export function digestExtras(input: {
   }
   birthdays.sort((a, b) => a.inDays - b.inDays || a.name.localeCompare(b.name));
 
+  // "Since yesterday": the daily run comes once a day, so the last 24 hours
+  // are what the previous digest could not show yet.
   const since = now.getTime() - 24 * 3600 * 1000;
   // Do-not-contact people are left out of the digest entirely.
   const contactable = (id: string) => !people.get(id)?.doNotContact;
@@ -65,6 +77,22 @@ export function digestExtras(input: {
       channel: e.channel,
     }));
 
+  // Engaged in the same window, most engaged first; the ones added or matched
+  // from the sheet are in the tracker already.
+  const newBelievers = input.newPeople
+    .filter(p => !p.handled && p.lastSeen.getTime() > since)
+    .sort(mostEngagedFirst)
+    .map(({person, reposts, conversations, likes, follows}) => ({
+      name: person.name,
+      handle: person.handle,
+      network: person.network,
+      profileUrl: person.profileUrl,
+      reposts,
+      conversations,
+      likes,
+      follows,
+    }));
+
   const bandMoves: DigestBandMove[] = [];
   for (const score of input.scores) {
     if (!score.bandMoved || !score.previousBand || !contactable(score.id)) {
@@ -77,5 +105,5 @@ export function digestExtras(input: {
       responsiveness: score.responsiveness,
     });
   }
-  return {birthdays, engagement, bandMoves};
+  return {birthdays, engagement, newBelievers, bandMoves};
 }

@@ -1,8 +1,9 @@
 /**
  * The daily digest email (DESIGN §2): today's "Reach out today" list with
- * links, birthdays in the next 7 days, new engagement since yesterday, people
- * who moved band, and a link back to the tracker, as a subject, an HTML body
- * and a plain-text body. Pure: the caller gathers the data (already in the
+ * links, birthdays in the next 7 days, new engagement since yesterday, the
+ * believers not in the tracker yet who engaged since yesterday, people who
+ * moved band, and a link back to the tracker, as a subject, an HTML body and
+ * a plain-text body. Pure: the caller gathers the data (already in the
  * sheet's zone) and sends the mail.
  *
  * Decisions:
@@ -28,6 +29,8 @@ import {composeUrl, profileUrl} from './links';
 import type {Bucket, OutreachLine} from './outreach';
 import {BANDS, type Band} from './settings';
 import {plural} from './plural';
+import {NEW_PEOPLE_SHEET} from './sync/matching';
+import {ACTION_ADD, ACTION_MATCH_SUGGESTED} from './sync/new-people-actions';
 
 /** A line of today's list, with the person's handles (OutreachPerson's). */
 export type DigestLine = OutreachLine & {
@@ -55,6 +58,24 @@ export interface DigestEngagement {
   channel: string;
 }
 
+/**
+ * Someone on the New people sheet (engaged, not in the tracker) who engaged
+ * since yesterday's digest, with what the sheet counted of them so far.
+ */
+export interface DigestNewBeliever {
+  name: string;
+  /** As the sheet shows it, with or without the @. */
+  handle: string;
+  network: Network;
+  profileUrl: string;
+  /** Reposts and quotes. */
+  reposts: number;
+  /** Replies and mentions. */
+  conversations: number;
+  likes: number;
+  follows: number;
+}
+
 export interface DigestBandMove {
   name: string;
   from: Band;
@@ -76,6 +97,11 @@ export interface DigestInput {
   birthdays: readonly DigestBirthday[];
   /** Inbound engagement since yesterday's digest. */
   engagement: readonly DigestEngagement[];
+  /**
+   * People not in the tracker who engaged since yesterday's digest, most
+   * engaged first. Absent in digests replayed from before the section.
+   */
+  newBelievers?: readonly DigestNewBeliever[];
   bandMoves: readonly DigestBandMove[];
   /** Send "All quiet today" instead of nothing. */
   allQuiet: boolean;
@@ -92,6 +118,7 @@ export const DIGEST_LIMITS = {
   lines: 25,
   birthdays: 10,
   engagement: 10,
+  newBelievers: 5,
   bandMoves: 8,
 } as const;
 
@@ -150,6 +177,8 @@ interface Section {
   items: Item[];
   /** "…and 3 more in the Interactions log", or ''. */
   more: string;
+  /** What to do about the whole section, or ''. */
+  hint: string;
 }
 
 /** One line of text: no line breaks or control characters from the data. */
@@ -279,6 +308,61 @@ function engagementItem(e: DigestEngagement): Item {
   };
 }
 
+/** "once", "twice", "3 times". */
+const times = (n: number) =>
+  n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`;
+
+/** A count from the sheet (or a replayed JSON): a whole number, 0 if it is not one. */
+const countOf = (n: unknown) =>
+  typeof n === 'number' && Number.isFinite(n) ? Math.max(0, Math.floor(n)) : 0;
+
+/** "a", "a and b", "a, b and c". */
+const listed = (parts: readonly string[]) =>
+  parts.length > 1
+    ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`
+    : (parts[0] ?? '');
+
+/** "reposted us 3 times and replied to or mentioned us once". */
+function believerDeeds(b: DigestNewBeliever): string {
+  const reposts = countOf(b.reposts);
+  const conversations = countOf(b.conversations);
+  const likes = countOf(b.likes);
+  return (
+    listed(
+      [
+        reposts ? `reposted us ${times(reposts)}` : '',
+        conversations
+          ? `replied to or mentioned us ${times(conversations)}`
+          : '',
+        likes === 1
+          ? 'liked one of our posts'
+          : likes
+            ? `liked ${likes} of our posts`
+            : '',
+        countOf(b.follows) ? 'followed us' : '',
+      ].filter(Boolean),
+    ) || 'engaged with us'
+  );
+}
+
+function believerItem(b: DigestNewBeliever): Item {
+  const name = oneLine(b.name);
+  const handle = oneLine(b.handle).replace(/^@/, '');
+  const at = handle ? `@${handle}` : '';
+  const channel = CHANNEL_PHRASES[b.network] ?? '';
+  const deeds = believerDeeds(b);
+  const url = linkable(b.profileUrl);
+  return {
+    title: nameOf(name || at),
+    summary: channel ? `${deeds} ${channel}` : deeds,
+    details: name && at ? [at] : [],
+    links: url ? [{label: 'Profile', url}] : [],
+  };
+}
+
+const believersPhrase = (n: number) =>
+  `${plural(n, 'believer')} you don\u2019t know yet`;
+
 function bandItem(m: DigestBandMove): Item {
   const score = Number.isFinite(m.responsiveness)
     ? ` (responsiveness ${Math.round(m.responsiveness)})`
@@ -305,10 +389,11 @@ function sectionsOf(input: DigestInput): Section[] {
     limit: number,
     where: string,
     item: (x: T) => Item,
+    hint = '',
   ) => {
     if (!all.length) return;
     const {shown, more} = capped(all, limit, where);
-    sections.push({heading, style, items: shown.map(item), more});
+    sections.push({heading, style, items: shown.map(item), more, hint});
   };
   add(
     'Reach out today',
@@ -338,6 +423,15 @@ function sectionsOf(input: DigestInput): Section[] {
     ' in the Interactions log',
     engagementItem,
   );
+  add(
+    'Believers you don\u2019t know yet',
+    'rows',
+    input.newBelievers ?? [],
+    DIGEST_LIMITS.newBelievers,
+    ` on the ${NEW_PEOPLE_SHEET} sheet`,
+    believerItem,
+    `Add them from the ${NEW_PEOPLE_SHEET} sheet (Action: ${ACTION_ADD} or ${ACTION_MATCH_SUGGESTED}).`,
+  );
   const rank = (b: Band) => BANDS.indexOf(b);
   const moves = (up: boolean) =>
     input.bandMoves.filter(m =>
@@ -362,6 +456,7 @@ function isEmpty(input: DigestInput): boolean {
     !input.lines.length &&
     !input.birthdays.length &&
     !input.engagement.length &&
+    !input.newBelievers?.length &&
     !input.bandMoves.some(bandMoved)
   );
 }
@@ -378,6 +473,9 @@ function summaryOf(input: DigestInput): string[] {
       : '',
     input.engagement.length
       ? plural(input.engagement.length, 'new engagement')
+      : '',
+    input.newBelievers?.length
+      ? believersPhrase(input.newBelievers.length)
       : '',
     moved ? `${moved} moved band` : '',
   ].filter(Boolean);
@@ -419,6 +517,9 @@ function otherHighlights(input: DigestInput): string[] {
         : '',
     input.engagement.length
       ? `${plural(input.engagement.length, 'new engagement')} since yesterday`
+      : '',
+    input.newBelievers?.length
+      ? believersPhrase(input.newBelievers.length)
       : '',
     moved ? `${plural(moved, 'supporter')} moved band` : '',
   ].filter(Boolean);
@@ -528,6 +629,7 @@ function renderText(
       if (section.style === 'cards') out.push('');
     });
     if (section.more) out.push(section.more);
+    if (section.hint) out.push(...wrap(section.hint, '', ''));
   }
   if (button) out.push('', '', 'Open the tracker:', button);
   out.push('', '-- ', ...wrap(footerText(input), '', ''));
@@ -675,20 +777,23 @@ function htmlRow(item: Item, last: boolean): string {
 function htmlSection(section: Section): string {
   const rows = section.items
     .map((item, i) => {
-      const last = i === section.items.length - 1 && !section.more;
+      const last =
+        i === section.items.length - 1 && !section.more && !section.hint;
       return section.style === 'cards'
         ? htmlCard(item, last)
         : htmlRow(item, last);
     })
     .join('');
-  const more = section.more
-    ? `<tr><td style="padding:10px 0 0;color:${MUTED};font-size:13px;line-height:19px;">${h(section.more)}</td></tr>`
-    : '';
+  const note = (text: string) =>
+    text
+      ? `<tr><td style="padding:10px 0 0;color:${MUTED};font-size:13px;line-height:19px;">${h(text)}</td></tr>`
+      : '';
+  const notes = note(section.more) + note(section.hint);
   return (
     '<tr><td style="padding:8px 32px 16px;">' +
     `<h2 style="margin:16px 0 4px;padding-bottom:8px;border-bottom:2px solid ${INK};color:${INK};` +
     `font-size:13px;font-weight:700;letter-spacing:0.06em;text-transform:uppercase;">${h(section.heading)}</h2>` +
-    `<table ${TABLE}>${rows}${more}</table>` +
+    `<table ${TABLE}>${rows}${notes}</table>` +
     '</td></tr>'
   );
 }

@@ -507,4 +507,35 @@ describe('the daily run', () => {
     expect(log(emu).length).toBeGreaterThan(before);
     expect(log(emu).some(r => String(r.Source) === 'bluesky')).toBe(true);
   });
+
+  test('the email names who reposted us since yesterday and is not in the tracker yet', async () => {
+    const emu = tracker();
+    connect.bluesky(emu);
+    emu.clickMenu('Daily digest…', ['7']);
+    await net.command('addBluesky', {notifications: [blueskyRepost('3lnew')]});
+    const [run] = emu.fireTimeTriggers('daily');
+    expect(run.ok).toBe(true);
+    expect(emu.mail).toHaveLength(1);
+    const {body, htmlBody = ''} = emu.mail[0];
+    expect(body).toContain('\nBELIEVERS YOU DON\u2019T KNOW YET\n');
+    expect(htmlBody).toContain('>Believers you don\u2019t know yet</h2>');
+    // Two reposts and a quote in the fixtures, and this morning's repost.
+    expect(body).toContain(
+      '- Tiger Fan \u2014 reposted us 3 times on Bluesky \u00b7 @tigerfan.bsky.social\n' +
+        '  https://bsky.app/profile/tigerfan.bsky.social\n' +
+        'Add them from the New people sheet',
+    );
+    expect(htmlBody).toContain(
+      '<strong>Tiger Fan</strong> reposted us 3 times on Bluesky',
+    );
+    expect(htmlBody).toContain(
+      'href="https://bsky.app/profile/tigerfan.bsky.social"',
+    );
+    // Raj Patell followed us days ago: on the New people sheet, not news.
+    expect(records(emu, 'New people').map(p => p.Handle)).toContain(
+      '@rajp.bsky.social',
+    );
+    expect(body).not.toContain('rajp.bsky.social');
+    expect(htmlBody).not.toContain('rajp.bsky.social');
+  });
 });

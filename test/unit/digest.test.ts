@@ -8,7 +8,11 @@ import {
   type DigestEngagement,
   type DigestInput,
   type DigestLine,
+  type DigestNewBeliever,
 } from '../../src/core/digest';
+import {digestExtras} from '../../src/core/digest-content';
+import type {NewPerson} from '../../src/core/sync/matching';
+import {NETWORKS} from '../../src/core/handles';
 import {BUCKETS, type Bucket} from '../../src/core/outreach';
 import {BANDS} from '../../src/core/settings';
 
@@ -68,6 +72,34 @@ function engagement(
     note: `Post ${i}`,
     link: `https://x.com/fan${i}/status/${i}`,
     channel: 'x',
+    ...more,
+  };
+}
+
+const TIGER_FAN: DigestNewBeliever = {
+  name: 'Tiger Fan',
+  handle: 'tigerfan.bsky.social',
+  network: 'bluesky',
+  profileUrl: 'https://bsky.app/profile/tigerfan.bsky.social',
+  reposts: 3,
+  conversations: 1,
+  likes: 0,
+  follows: 0,
+};
+
+function believer(
+  i: number,
+  more: Partial<DigestNewBeliever> = {},
+): DigestNewBeliever {
+  return {
+    name: `Stranger ${i}`,
+    handle: `stranger${i}`,
+    network: 'x',
+    profileUrl: `https://x.com/stranger${i}`,
+    reposts: 0,
+    conversations: 0,
+    likes: 1,
+    follows: 0,
     ...more,
   };
 }
@@ -425,6 +457,231 @@ describe('what supporters wrote stays text', () => {
   });
 });
 
+describe('believers you do not know yet', () => {
+  const HEADING = 'Believers you don\u2019t know yet';
+  const HINT =
+    'Add them from the New people sheet (Action: Add as supporter or Match to suggested).';
+
+  test('each one says who, where, what they did, with their profile, and how to add them', () => {
+    const digest = render({...EMPTY, newBelievers: [TIGER_FAN]});
+    expect(digest.subject).toBe('1 believer you don\u2019t know yet');
+    expect(digest.text).toContain(
+      `${HEADING.toUpperCase()}\n${'='.repeat(HEADING.length)}\n\n` +
+        '- Tiger Fan \u2014 reposted us 3 times and replied to or mentioned us once on\n' +
+        '  Bluesky \u00b7 @tigerfan.bsky.social\n' +
+        '  https://bsky.app/profile/tigerfan.bsky.social\n' +
+        'Add them from the New people sheet (Action: Add as supporter or Match to\n' +
+        'suggested).\n',
+    );
+    expect(digest.html).toContain(`>${HEADING}</h2>`);
+    expect(digest.html).toContain(
+      '<strong>Tiger Fan</strong> reposted us 3 times and replied to or mentioned us once on Bluesky',
+    );
+    expect(digest.html).toMatch(
+      /<a href="https:\/\/bsky\.app\/profile\/tigerfan\.bsky\.social"[^>]*>Profile<\/a>/,
+    );
+    expect(digest.html).toContain(`>${HINT}</td>`);
+    expect(digest.html).toContain('1 believer you don\u2019t know yet');
+    parseHtml(digest.html);
+  });
+
+  test('what they did reads naturally, whatever they did', () => {
+    const text = render({
+      ...EMPTY,
+      newBelievers: [
+        believer(1, {likes: 1}),
+        believer(2, {name: '', likes: 4, follows: 1, conversations: 2}),
+        believer(3, {network: 'mastodon', handle: '@s3@mastodon.example'}),
+      ],
+    }).text;
+    expect(text).toContain(
+      '- Stranger 1 \u2014 liked one of our posts on X \u00b7 @stranger1',
+    );
+    // No display name: the handle stands in, once.
+    expect(text).toContain(
+      '- @stranger2 \u2014 replied to or mentioned us twice, liked 4 of our posts and\n' +
+        '  followed us on X\n',
+    );
+    expect(text).toContain('on Mastodon \u00b7 @s3@mastodon.example');
+  });
+
+  test('they come after the new engagement of supporters, and a busy day keeps its subject', () => {
+    const digest = render({...SAMPLE, newBelievers: [TIGER_FAN]});
+    expect(digest.subject).toBe(render(SAMPLE).subject);
+    expect(
+      ascending(
+        positions(digest.html, [
+          '>New since yesterday</h2>',
+          `>${HEADING}</h2>`,
+          '>Warming up</h2>',
+        ]),
+      ),
+    ).toBe(true);
+    expect(
+      ascending(
+        positions(digest.text, [
+          'NEW SINCE YESTERDAY',
+          HEADING.toUpperCase(),
+          'WARMING UP',
+        ]),
+      ),
+    ).toBe(true);
+  });
+
+  test('a few are shown, in the order given, and the rest counted', () => {
+    const many = Array.from({length: 8}, (_, i) => believer(i + 1));
+    const digest = render({...EMPTY, newBelievers: many});
+    for (const body of [digest.html, digest.text]) {
+      const names = many
+        .slice(0, DIGEST_LIMITS.newBelievers)
+        .map(b => `${b.name}`);
+      expect(ascending(positions(body, names))).toBe(true);
+      expect(body).not.toContain(`Stranger ${DIGEST_LIMITS.newBelievers + 1}`);
+      expect(body).toContain(
+        `\u2026and ${8 - DIGEST_LIMITS.newBelievers} more on the New people sheet`,
+      );
+      expect(
+        ascending(positions(body, ['more on the New people', 'Add them from'])),
+      ).toBe(true);
+      expect(body).toContain('8 believers you don\u2019t know yet');
+    }
+  });
+
+  test('the section is absent when nobody new engaged, and alone it is news', () => {
+    const plain = render(SAMPLE);
+    expect(plain.html).not.toContain(HEADING);
+    expect(plain.text).not.toContain(HEADING.toUpperCase());
+    expect(plain.text).not.toContain(HINT);
+    expect(renderDigest({...EMPTY, newBelievers: []})).toBeNull();
+    const quiet = render({...EMPTY, newBelievers: [], allQuiet: true});
+    expect(quiet.subject).toBe('All quiet today');
+    expect(quiet.html).not.toContain(HEADING);
+    const alone = render({...EMPTY, newBelievers: [TIGER_FAN]});
+    expect(alone.subject).not.toBe('All quiet today');
+    expect(alone.text).not.toContain('Nobody to reach out to');
+  });
+
+  test('names and handles from the networks stay text; an unsafe profile is not linked', () => {
+    const digest = render({
+      ...EMPTY,
+      newBelievers: [
+        believer(1, {
+          name: XSS_NAME,
+          handle: '"><script>alert(1)</script>',
+          profileUrl: 'javascript:alert(1)',
+        }),
+        believer(2, {name: FORMULA_NOTE, profileUrl: ' JavaScript:alert(1)'}),
+      ],
+    });
+    expect(digest.html).not.toContain('<img');
+    expect(digest.html).not.toContain('<script');
+    expect(digest.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(digest.html).toContain(
+      '=IMPORTXML(&quot;http://evil&quot;,&quot;//a&quot;)',
+    );
+    expect(digest.html).not.toContain('href="http://evil');
+    expect(digest.text).toContain(
+      `- ${XSS_NAME} \u2014 liked one of our posts`,
+    );
+    expect(digest.text).toContain(`- ${FORMULA_NOTE} \u2014 liked one`);
+    for (const body of [digest.html, digest.text]) {
+      expect(body.toLowerCase()).not.toContain('javascript:');
+      expect(body).not.toContain('Profile');
+    }
+    // Only "Open the tracker" is a link.
+    expect(parseHtml(digest.html).hrefs).toEqual([
+      expect.stringMatching(/^https:\/\/docs\.google\.com\//),
+    ]);
+  });
+});
+
+describe('who the digest names as believers you do not know yet', () => {
+  const now = new Date('2026-03-01T08:30:00Z');
+  const hoursAgo = (h: number) => new Date(now.getTime() - h * 3600 * 1000);
+  function person(
+    handle: string,
+    lastSeen: Date,
+    more: Partial<NewPerson> = {},
+  ): NewPerson {
+    return {
+      person: {
+        network: 'bluesky',
+        id: `did:plc:${handle}`,
+        handle,
+        name: handle,
+        profileUrl: `https://bsky.app/profile/${handle}`,
+      },
+      reposts: 0,
+      conversations: 0,
+      likes: 0,
+      follows: 0,
+      lastSeen,
+      suggestion: '',
+      handled: false,
+      eventIds: [],
+      ...more,
+    };
+  }
+  const believers = (newPeople: NewPerson[]) =>
+    digestExtras({
+      people: new Map(),
+      scores: [],
+      events: [],
+      newPeople,
+      now,
+      timeZone: 'Europe/London',
+    }).newBelievers.map(b => b.handle);
+
+  test('the most engaged first, then the most recent', () => {
+    expect(
+      believers([
+        person('liker', hoursAgo(1), {likes: 1}),
+        person('reposter', hoursAgo(5), {reposts: 2, likes: 1}),
+        person('replier', hoursAgo(3), {conversations: 1}),
+        person('older-replier', hoursAgo(4), {conversations: 1}),
+      ]),
+    ).toEqual(['reposter', 'replier', 'older-replier', 'liker']);
+  });
+
+  test('only who engaged since yesterday and is not handled yet', () => {
+    expect(
+      believers([
+        person('today', hoursAgo(23), {reposts: 1}),
+        person('before-the-last-digest', hoursAgo(25), {reposts: 9}),
+        person('added-already', hoursAgo(1), {reposts: 9, handled: true}),
+      ]),
+    ).toEqual(['today']);
+  });
+
+  test('the counts and the profile go through as the sheet has them', () => {
+    const [b] = digestExtras({
+      people: new Map(),
+      scores: [],
+      events: [],
+      newPeople: [
+        person('tigerfan.bsky.social', hoursAgo(1), {
+          reposts: 3,
+          conversations: 1,
+          likes: 2,
+          follows: 1,
+        }),
+      ],
+      now,
+      timeZone: 'Europe/London',
+    }).newBelievers;
+    expect(b).toEqual({
+      name: 'tigerfan.bsky.social',
+      handle: 'tigerfan.bsky.social',
+      network: 'bluesky',
+      profileUrl: 'https://bsky.app/profile/tigerfan.bsky.social',
+      reposts: 3,
+      conversations: 1,
+      likes: 2,
+      follows: 1,
+    });
+  });
+});
+
 describe('long days', () => {
   test('the subject stays under 100 characters, whatever the names', () => {
     const long =
@@ -541,6 +798,19 @@ describe('any text at all', () => {
         note: hostileText,
         link: hostileText,
         channel: hostileText,
+      }),
+      {maxLength: 3},
+    ),
+    newBelievers: fc.array(
+      fc.record({
+        name: hostileText,
+        handle: hostileText,
+        network: fc.constantFrom(...NETWORKS),
+        profileUrl: hostileText,
+        reposts: fc.integer({min: 0, max: 5}),
+        conversations: fc.integer({min: 0, max: 5}),
+        likes: fc.integer({min: 0, max: 5}),
+        follows: fc.integer({min: 0, max: 1}),
       }),
       {maxLength: 3},
     ),

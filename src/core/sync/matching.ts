@@ -169,6 +169,11 @@ export function engagementOf(p: NewPerson): number {
   );
 }
 
+/** New people in the order they are shown: most engaged, then most recently seen. */
+export const mostEngagedFirst = (a: NewPerson, b: NewPerson) =>
+  engagementOf(b) - engagementOf(a) ||
+  b.lastSeen.getTime() - a.lastSeen.getTime();
+
 function bucketOf(kind: string): keyof typeof WEIGHT | null {
   if (kind === 'retweet' || kind === 'quote') return 'reposts';
   if (kind === 'reply' || kind === 'mention') return 'conversations';
@@ -272,11 +277,7 @@ export function rankNewPeople(
   }
   const ranked = [...people.values()]
     .filter(p => !p.handled && !index.lookup(personKeys(p.person)).found)
-    .sort(
-      (a, b) =>
-        engagementOf(b) - engagementOf(a) ||
-        b.lastSeen.getTime() - a.lastSeen.getTime(),
-    )
+    .sort(mostEngagedFirst)
     .slice(0, limit);
   const suggest = handleSuggester(supporters);
   for (const p of ranked) p.suggestion = suggest(p.person);
