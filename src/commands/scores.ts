@@ -1,7 +1,8 @@
 /**
- * Scores for everyone, computed in one pass over the log, and written to the
- * tracker's own columns (Last contact, Responsiveness, Whuffie, Level, and
- * the hidden Band the daily run compares against).
+ * Scores for everyone (or for a few people), computed in one pass over the
+ * log, and written to the tracker's own columns (Last contact,
+ * Responsiveness, Whuffie, Level, and the hidden Band the daily run compares
+ * against).
  */
 import {readDocumentState} from '../adapters/document';
 import {invalidateFunctionCache} from '../adapters/function-cache';
@@ -54,13 +55,39 @@ export function scoreEveryone(
   now = new Date(),
   logRows?: unknown[][],
 ): ScoreRun {
-  const tracker = readTracker(ss);
+  return scoreRun(ss, readTracker(ss), now, logRows);
+}
+
+/**
+ * Scores only the supporters with these IDs, parsing only their rows of the
+ * log. computeScores scores each person from their own events, tracker cells
+ * and the settings alone (nothing is ranked, normalised or summed across
+ * people), so these are the very scores a run for everyone gives them, and
+ * writeScores then rewrites only their rows. `run.log` holds their events only.
+ */
+export function scoreSupporters(
+  ss: Spreadsheet,
+  tracker: Tracker,
+  ids: ReadonlySet<string>,
+  now: Date,
+  logRows: unknown[][],
+): ScoreRun {
+  return scoreRun(ss, tracker, now, logRows, ids);
+}
+
+function scoreRun(
+  ss: Spreadsheet,
+  tracker: Tracker,
+  now: Date,
+  logRows?: unknown[][],
+  only?: ReadonlySet<string>,
+): ScoreRun {
   const timeZone = ss.getSpreadsheetTimeZone();
   const {settings, warnings} = loadSettings(ss);
   const rows = logRows ?? readLogRows(ss.getSheetByName(LOG_SHEET_NAME));
-  const log = parseLog(rows, timeZone, {now});
+  const log = parseLog(rows, timeZone, {now, supporters: only});
   const supporters = tracker.supporters
-    .filter(s => s.id)
+    .filter(s => s.id && (!only || only.has(s.id)))
     .map(s => ({
       id: s.id!,
       cadenceDays: cadenceCell(fieldCell(tracker, s.row! - 1, 'cadenceDays')),
@@ -92,29 +119,60 @@ const COMPUTED: {field: Field; value: (s: SupporterScore) => unknown}[] = [
 ];
 
 /**
- * Writes the computed columns. The Band column keeps the band of the last
- * daily run (so the digest can say who moved since yesterday): only the
- * daily run passes `updateBand`.
+ * Rows left unscored between two scored ones are written back as they were
+ * read, so one setValues covers the span, unless the gap is wider than this.
+ * A round trip costs about as much as writing a few thousand cells (some
+ * 1,000 rows of the 4 score columns), so a wider gap is cheaper as a second
+ * write. A full run has no gaps; logging for a few scattered people does.
+ */
+const MAX_REWRITTEN_GAP = 1000;
+/**
+ * More far-apart groups than this share one span instead: the calls stay a
+ * small constant whatever the selection, and that span costs at most the
+ * rewrite of every row a full run makes.
+ */
+const MAX_SPANS = 4;
+
+/**
+ * Sorted rows grouped into [first, last] spans, bridging gaps up to
+ * MAX_REWRITTEN_GAP; one span for them all past MAX_SPANS.
+ */
+function spansOf(rows: readonly number[]): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const row of rows) {
+    const last = spans[spans.length - 1];
+    if (last && row - last[1] - 1 <= MAX_REWRITTEN_GAP) last[1] = row;
+    else spans.push([row, row]);
+  }
+  return spans.length > MAX_SPANS
+    ? [[spans[0][0], spans[spans.length - 1][1]]]
+    : spans;
+}
+
+/**
+ * Writes the computed columns of the rows the run scored; other rows keep
+ * their cells (written back as read where a span covers them). The Band
+ * column keeps the band of the last daily run (so the digest can say who
+ * moved since yesterday): only the daily run passes `updateBand`.
  */
 export function writeScores(run: ScoreRun, updateBand = false): void {
   const {tracker, result} = run;
-  const first = tracker.mapping.headerRow + 1;
-  const last = tracker.values.length;
-  if (last < first) return;
   const byRow = new Map<number, SupporterScore>();
   for (const s of tracker.supporters) {
     const score = s.id ? result.scores.get(s.id) : undefined;
     if (score) byRow.set(s.row!, score);
   }
-  const fields = updateBand
-    ? [
-        ...COMPUTED,
-        {field: 'band' as Field, value: (s: SupporterScore) => s.band},
-      ]
-    : COMPUTED;
-  const columns = fields
-    .filter(f => tracker.mapping.fields[f.field] !== undefined)
-    .map(f => ({
+  const fields = (
+    updateBand
+      ? [
+          ...COMPUTED,
+          {field: 'band' as Field, value: (s: SupporterScore) => s.band},
+        ]
+      : COMPUTED
+  ).filter(f => tracker.mapping.fields[f.field] !== undefined);
+  const rows = [...byRow.keys()].sort((a, b) => a - b);
+  for (const [first, last] of spansOf(rows)) {
+    const columns = fields.map(f => ({
       column: tracker.mapping.fields[f.field]!,
       values: Array.from({length: last - first + 1}, (_, i) => {
         const score = byRow.get(first + i);
@@ -123,7 +181,8 @@ export function writeScores(run: ScoreRun, updateBand = false): void {
           : fieldCell(tracker, first + i - 1, f.field);
       }),
     }));
-  writeColumns(tracker.sheet, first, columns);
+    writeColumns(tracker.sheet, first, columns);
+  }
   invalidateFunctionCache();
 }
 

@@ -12,14 +12,15 @@ import {appendLogRows, getLogSheet, readLogRows} from '../adapters/log-sheet';
 import {withDocumentLock} from '../adapters/lock';
 import {readTracker} from '../adapters/tracker-sheet';
 import {sidebarCall} from '../adapters/ui';
-import {scoreEveryone, writeScores} from './scores';
+import {scoreSupporters, writeScores} from './scores';
 import {cellsOf, keyAfterChange} from './sidebar-selection';
 import {readStoredSettings} from './sidebar-settings';
 
 /**
- * Logs one event for one or many supporters: one appended block, then the
- * scores of everyone rewritten (the grid's columns and the sheet functions
- * follow). The log is read once; scoring sees the new rows before they are
+ * Logs one event for one or many supporters: one appended block, then their
+ * scores rewritten (the grid's columns and the sheet functions follow).
+ * Nobody else's events changed, so nobody else is rescored. The tracker and
+ * the log are read once each; scoring sees the new rows before they are
  * written, so nothing is read back.
  */
 export function logInteraction(request: unknown): LogResult {
@@ -33,7 +34,8 @@ export function logInteraction(request: unknown): LogResult {
           `There is no "${LOG_SHEET_NAME}" sheet to log to. Run Social CRM › Set up tracker to create it.`,
         );
       }
-      const people = resolveTarget(readTracker(ss).supporters, req.target);
+      const tracker = readTracker(ss);
+      const people = resolveTarget(tracker.supporters, req.target);
       const missing = people.filter(p => !p.id).length;
       if (missing) {
         throw new UserError(
@@ -56,7 +58,13 @@ export function logInteraction(request: unknown): LogResult {
           eventId: '',
         }),
       );
-      const run = scoreEveryone(ss, now, [...readLogRows(logSheet), ...rows]);
+      const run = scoreSupporters(
+        ss,
+        tracker,
+        new Set(people.map(who => who.id!)),
+        now,
+        [...readLogRows(logSheet), ...rows],
+      );
       appendLogRows(logSheet, rows);
       writeScores(run);
       const label = interactionLabel(req.direction, req.kind);

@@ -439,6 +439,100 @@ describe('logging', () => {
   );
 });
 
+describe('logging rescores only the people logged for', () => {
+  const SCORES = ['Last contact', 'Responsiveness', 'Whuffie', 'Level'];
+  // A week after the last Refresh scores, decay has moved everyone's numbers:
+  // a rescore of everyone would rewrite every row.
+  const weekLater = (supporters: number, interactions = supporters * 20) => {
+    const emu = buildDemo({supporters, interactions});
+    emu.setNow('2026-03-08T08:30:00Z');
+    return emu;
+  };
+  /** The same file after Refresh scores (a copy: `emu` is left as it is). */
+  const refreshedCopy = (emu: Emulator) => {
+    const copy = addOn({
+      now: emu.now().toISOString(),
+      state: emu.exportState(),
+      workbook: emu.toWorkbook(),
+    });
+    copy.clickMenu('Refresh scores');
+    return copy;
+  };
+  /** The sheet rows (1-based) whose cells differ, and in which columns. */
+  const changedRows = (before: Map<string, unknown>, emu: Emulator) => {
+    const rows = new Map<number, Set<string>>();
+    for (const key of changedCells(before, cells(emu))) {
+      const [, sheet, row, column] = /^(.*)!R(\d+)C(\d+)$/.exec(key)!;
+      if (sheet !== 'Supporters') continue;
+      const names = rows.get(Number(row)) ?? new Set<string>();
+      names.add(String(sheetOf(emu, sheet).values[0][Number(column) - 1]));
+      rows.set(Number(row), names);
+    }
+    return rows;
+  };
+  const scoresOf = (emu: Emulator, row: number) => {
+    const record = records(emu, 'Supporters')[row - 2];
+    return SCORES.map(h => record[h]);
+  };
+
+  /** Logs a thank-you for these sheet rows: the rows that changed, and the writes. */
+  const thank = (emu: Emulator, rows: number[]) => {
+    const before = cells(emu);
+    emu.resetCounts();
+    logIt(emu, {
+      target: {rows: rows.map(row => ({first: row, last: row}))},
+      direction: 'outbound',
+      kind: 'thanks',
+    });
+    const changed = changedRows(before, emu);
+    return {
+      changed,
+      rows: [...changed.keys()].sort((a, b) => a - b),
+      writes: emu.counts['Range.setValues'],
+    };
+  };
+
+  test.each([
+    ['one supporter', [22]],
+    ['two rows far apart (one write over the rows between)', [3, 38]],
+  ])(
+    'for %s: their score cells become what Refresh scores gives, no other cell changes',
+    (_, targets) => {
+      const emu = weekLater(40);
+      const {changed, rows, writes} = thank(emu, targets);
+      const refreshed = refreshedCopy(emu);
+      expect(rows).toEqual(targets);
+      for (const row of targets) {
+        expect([...changed.get(row)!].every(h => SCORES.includes(h))).toBe(
+          true,
+        );
+        expect(scoresOf(emu, row)).toEqual(scoresOf(refreshed, row));
+      }
+      // Refresh scores would have changed other rows: leaving them is a choice.
+      const others = changedRows(cells(emu), refreshed);
+      expect([...others.keys()].some(r => !targets.includes(r))).toBe(true);
+      // The log append, then one write of the score columns.
+      expect(writes).toBe(2);
+    },
+  );
+
+  describe('on 5,000 rows', () => {
+    let emu: Emulator;
+    beforeAll(() => {
+      emu = weekLater(5000, 5000);
+    });
+
+    test('two people more than 1,000 rows apart: two writes, none over the rows between', () => {
+      expect(thank(emu, [2, 4000])).toMatchObject({rows: [2, 4000], writes: 3});
+    });
+
+    test('many far-apart groups: one write over the whole span', () => {
+      const targets = [2, 1100, 2200, 3300, 4400, 5001];
+      expect(thank(emu, targets)).toMatchObject({rows: targets, writes: 2});
+    });
+  });
+});
+
 describe('errors are messages written for people', () => {
   test('a supporter who is gone, a bad link, a busy document, a malformed request', () => {
     const emu = tracker();
