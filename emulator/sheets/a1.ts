@@ -127,9 +127,9 @@ export function formatA1(rect: Rect, maxRows: number, maxCols: number): string {
     return `${columnToLetters(rect.c1)}:${columnToLetters(rect.c2)}`;
   }
   if (allCols && !allRows) return `${rect.r1}:${rect.r2}`;
-  const start = `${columnToLetters(rect.c1)}${rect.r1}`;
+  const start = cellA1(rect.r1, rect.c1);
   if (rect.r1 === rect.r2 && rect.c1 === rect.c2) return start;
-  return `${start}:${columnToLetters(rect.c2)}${rect.r2}`;
+  return `${start}:${cellA1(rect.r2, rect.c2)}`;
 }
 
 /** `B2`, the address of one cell. */

@@ -4,7 +4,7 @@
  * file is active, openById lookup, each user's cursor).
  */
 import type {Host} from '../host';
-import {Access, ApiContext, SpreadsheetResolver} from './context';
+import {Access, ApiContext, SpreadsheetResolver, enterCall} from './context';
 import {
   ChartType,
   DataValidationCriteria,
@@ -19,10 +19,11 @@ import {Range} from './range';
 import {
   RangeList,
   Selection,
+  activateSheet,
   activeRange,
   activeSheetModel,
   currentCell,
-  resetSelection,
+  selectRect,
 } from './selection';
 import {Sheet} from './sheet';
 import {Spreadsheet} from './spreadsheet';
@@ -68,8 +69,7 @@ export function createSpreadsheetApp(
   ): (...args: A) => R {
     const full = `SpreadsheetApp.${name}`;
     return (...args: A) => {
-      host.count(full);
-      host.checkAccess(full, access);
+      enterCall(host, full, access);
       return fn(...args);
     };
   }
@@ -120,18 +120,20 @@ export function createSpreadsheetApp(
     setActiveSheet: call('setActiveSheet', 'write', (sheet: Sheet) => {
       if (!(sheet instanceof Sheet))
         throw signatureMismatch('setActiveSheet', [sheet]);
-      const selection = resolver.selection(sheet.spreadsheetModel);
-      if (selection.sheetId !== sheet.sheetModel.sheetId)
-        resetSelection(selection, sheet.sheetModel);
+      activateSheet(
+        resolver.selection(sheet.spreadsheetModel),
+        sheet.sheetModel,
+      );
       return sheet;
     }),
     setActiveRange: call('setActiveRange', 'write', (range: Range) => {
       if (!(range instanceof Range))
         throw signatureMismatch('setActiveRange', [range]);
-      const selection = resolver.selection(range.spreadsheetModel);
-      selection.sheetId = range.sheetModel.sheetId;
-      selection.range = {...range.rect};
-      selection.current = {row: range.rect.r1, col: range.rect.c1};
+      selectRect(
+        resolver.selection(range.spreadsheetModel),
+        range.sheetModel.sheetId,
+        range.rect,
+      );
       return range;
     }),
     openById: call('openById', 'read', (id: string) => {

@@ -7,7 +7,7 @@
 import type {CellValue} from '../workbook';
 import {TEXT_FORMAT} from './display';
 import {MESSAGES, exception} from './errors';
-import {Rect, rectOf} from './rect';
+import {Rect, fill, rectOf} from './rect';
 import type {SheetModel} from './sheet-model';
 import {readTypedInput} from './typed-input';
 
@@ -82,11 +82,7 @@ export function prepareCells(
         continue;
       }
       if (raw.charCodeAt(0) === 61 /* = */ && raw.length > 1) {
-        if (!formulas) {
-          formulas = [];
-          for (let k = 0; k < height; k++)
-            formulas.push(new Array<string | null>(width).fill(null));
-        }
+        formulas ??= fill<string | null>(rect, null);
         formulas[i][j] = raw;
         line[j] = '';
         continue;
@@ -98,11 +94,7 @@ export function prepareCells(
       }
       line[j] = typed.value;
       if (typed.format !== null) {
-        if (!implied) {
-          implied = [];
-          for (let k = 0; k < height; k++)
-            implied.push(new Array<string | null>(width).fill(null));
-        }
+        implied ??= fill<string | null>(rect, null);
         implied[i][j] = typed.format;
       }
     }

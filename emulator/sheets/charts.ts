@@ -8,7 +8,10 @@ import {exception, signatureMismatch} from './errors';
 import type {SpreadsheetModel} from './model';
 import {Range} from './range';
 import type {ChartRecord, SheetRect} from './records';
+import {sameRect} from './rect';
 import type {SheetModel} from './sheet-model';
+
+const NO_CHART_TYPE = 'A chart type must be set before building the chart.';
 
 /** A chart being built; chartId is set once the chart is on a sheet. */
 export interface ChartDraft extends Omit<ChartRecord, 'chartId' | 'type'> {
@@ -87,14 +90,9 @@ export class EmbeddedChartBuilder {
     if (!(range instanceof Range)) {
       throw signatureMismatch('EmbeddedChartBuilder.removeRange', [range]);
     }
-    const {rect} = range;
     this.draft.ranges = this.draft.ranges.filter(
       r =>
-        r.sheetId !== range.sheetModel.sheetId ||
-        r.rect.r1 !== rect.r1 ||
-        r.rect.c1 !== rect.c1 ||
-        r.rect.r2 !== rect.r2 ||
-        r.rect.c2 !== rect.c2,
+        r.sheetId !== range.sheetModel.sheetId || !sameRect(r.rect, range.rect),
     );
     return this;
   }
@@ -214,8 +212,7 @@ export class EmbeddedChartBuilder {
   }
 
   build(): EmbeddedChart {
-    if (!this.draft.type)
-      throw exception('A chart type must be set before building the chart.');
+    if (!this.draft.type) throw exception(NO_CHART_TYPE);
     return new EmbeddedChart(
       this.ctx,
       this.spreadsheetModel,
@@ -303,8 +300,7 @@ export function placeChart(
   update: boolean,
 ): void {
   const draft = chart.draft;
-  if (!draft.type)
-    throw exception('A chart type must be set before building the chart.');
+  if (!draft.type) throw exception(NO_CHART_TYPE);
   if (update) {
     const i = sheet.charts.findIndex(c => c.chartId === draft.chartId);
     if (i < 0) throw exception('The chart to update is not on this sheet.');

@@ -55,13 +55,19 @@ const READS =
  * and builders; anything else (set*, insert*, delete*, clear*, activate, …)
  * writes. Custom functions and AuthMode.NONE are refused on this basis.
  */
-export function documentAccess(method: string): Access {
+function documentAccess(method: string): Access {
   return READS.test(method) ? 'read' : 'write';
 }
 
 /** Builders and finders change nothing until their result is applied. */
 export function builderAccess(): Access {
   return 'read';
+}
+
+/** What every public call does first: count it and let the host refuse it. */
+export function enterCall(host: Host, name: string, access: Access): void {
+  host.count(name);
+  host.checkAccess(name, access);
 }
 
 /**
@@ -81,8 +87,7 @@ export function instrument(
     const name = `${className}.${method}`;
     const kind = access(method);
     proto[method] = function (this: Contextual, ...args: unknown[]): unknown {
-      this.ctx.host.count(name);
-      this.ctx.host.checkAccess(name, kind);
+      enterCall(this.ctx.host, name, kind);
       return (original as (...a: unknown[]) => unknown).apply(this, args);
     };
   }

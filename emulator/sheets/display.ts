@@ -13,8 +13,8 @@ export const AUTOMATIC_FORMAT = '0.###############';
 /** The plain-text format: typed input stays text. */
 export const TEXT_FORMAT = '@';
 /** How a Date written by a script shows when its cell has no format. */
-export const DEFAULT_DATE_TIME_FORMAT = 'M/d/yyyy H:mm:ss';
-export const DEFAULT_DATE_FORMAT = 'M/d/yyyy';
+const DEFAULT_DATE_TIME_FORMAT = 'M/d/yyyy H:mm:ss';
+const DEFAULT_DATE_FORMAT = 'M/d/yyyy';
 
 type DateToken =
   | {kind: 'literal'; text: string}
@@ -371,7 +371,7 @@ function formatDate(serial: number, section: DateSection): string {
 }
 
 /** Sheets' "Automatic" rendering of a number: up to ten significant digits. */
-export function automaticNumber(n: number): string {
+function automaticNumber(n: number): string {
   if (!Number.isFinite(n)) return '#NUM!';
   const abs = Math.abs(n);
   if (abs !== 0 && (abs >= 1e15 || abs < 1e-9)) {

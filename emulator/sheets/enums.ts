@@ -50,7 +50,7 @@ export function enumName<N extends string>(
     : null;
 }
 
-export const CRITERIA = [
+const CRITERIA = [
   'CHECKBOX',
   'CUSTOM_FORMULA',
   'DATE_AFTER',
@@ -106,7 +106,7 @@ export const WrapStrategy = makeEnum<WrapStrategyName>([
   'CLIP',
 ]);
 
-export const CHART_TYPES = [
+const CHART_TYPES = [
   'AREA',
   'BAR',
   'BUBBLE',

@@ -4,12 +4,9 @@
  * "Exception: The starting row of the range is too small."), so scripts that
  * branch on `e.name` or match `e.message` behave here as they do in Google.
  */
+import {exception} from '../exception';
 
-export function exception(message: string): Error {
-  const error = new Error(message);
-  error.name = 'Exception';
-  return error;
-}
+export {exception};
 
 /** How Apps Script names an argument's type in a signature mismatch. */
 function typeName(value: unknown): string {

@@ -3,7 +3,23 @@ import {ApiContext, instrument} from './context';
 import {exception, signatureMismatch} from './errors';
 import type {SpreadsheetModel} from './model';
 import {Range, sortBlock} from './range';
+import type {Rect} from './rect';
 import type {SheetModel} from './sheet-model';
+
+/** A sheet's filter, or null when it has none (Sheet/Range.getFilter). */
+export function filterOf(
+  ctx: ApiContext,
+  model: SpreadsheetModel,
+  sheet: SheetModel,
+): Filter | null {
+  return sheet.filter && new Filter(ctx, model, sheet);
+}
+
+function filterRect(filter: Filter): Rect {
+  const rect = filter.sheetModel.filter;
+  if (!rect) throw exception('This filter has been removed.');
+  return rect;
+}
 
 export class Filter {
   constructor(
@@ -13,8 +29,7 @@ export class Filter {
   ) {}
 
   getRange(): Range {
-    const rect = this.sheetModel.filter;
-    if (!rect) throw exception('This filter has been removed.');
+    const rect = filterRect(this);
     return new Range(this.ctx, this.spreadsheetModel, this.sheetModel, {
       ...rect,
     });
@@ -26,8 +41,7 @@ export class Filter {
 
   /** Sorts the rows under the filter's header row by one column. */
   sort(columnPosition: number, ascending: boolean): Filter {
-    const rect = this.sheetModel.filter;
-    if (!rect) throw exception('This filter has been removed.');
+    const rect = filterRect(this);
     if (typeof columnPosition !== 'number' || typeof ascending !== 'boolean') {
       throw signatureMismatch('Filter.sort', [columnPosition, ascending]);
     }

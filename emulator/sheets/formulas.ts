@@ -11,7 +11,7 @@
 import type {CellValue} from '../workbook';
 import {cellA1, parseA1, resolveA1} from './a1';
 import type {SpreadsheetModel} from './model';
-import {Rect, contains, rectOf} from './rect';
+import {Rect, containsCell, rectOf} from './rect';
 import {
   REF_ERROR,
   SheetModel,
@@ -255,7 +255,7 @@ function spillProblem(
   for (let r = target.r1; r <= target.r2; r++) {
     for (let c = target.c1; c <= target.c2; c++) {
       if (r === target.r1 && c === target.c1) continue;
-      if (contains(previous, {r1: r, c1: c, r2: r, c2: c})) continue;
+      if (containsCell(previous, r, c)) continue;
       if (
         sheet.value(r, c) !== '' ||
         sheet.formulas.get(r, c) !== undefined ||

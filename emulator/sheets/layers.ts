@@ -10,6 +10,8 @@ import {
   DimensionChange,
   Rect,
   contains,
+  containsCell,
+  fill,
   intersection,
   intersects,
   shiftRect,
@@ -229,25 +231,14 @@ export class RectLayer<T> {
   get(row: number, col: number): T | null {
     for (let i = this.items.length - 1; i >= 0; i--) {
       const {rect, value} = this.items[i];
-      if (
-        row >= rect.r1 &&
-        row <= rect.r2 &&
-        col >= rect.c1 &&
-        col <= rect.c2
-      ) {
-        return value;
-      }
+      if (containsCell(rect, row, col)) return value;
     }
     return null;
   }
 
   /** The value of every cell of a block (null where none is set). */
   paint(rect: Rect): Array<Array<T | null>> {
-    const height = rect.r2 - rect.r1 + 1;
-    const width = rect.c2 - rect.c1 + 1;
-    const out: Array<Array<T | null>> = new Array(height);
-    for (let i = 0; i < height; i++)
-      out[i] = new Array<T | null>(width).fill(null);
+    const out = fill<T | null>(rect, null);
     for (const item of this.items) {
       const part = intersection(item.rect, rect);
       if (!part) continue;

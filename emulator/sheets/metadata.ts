@@ -24,7 +24,7 @@ import {Sheet} from './sheet';
 import {Spreadsheet} from './spreadsheet';
 
 /** Reads addDeveloperMetadata's overloads: (key), (key, visibility), (key, value), (key, value, visibility). */
-export function metadataArgs(
+function metadataArgs(
   method: string,
   args: ArrayLike<unknown>,
 ): {key: string; value: string | null; visibility: VisibilityName} {

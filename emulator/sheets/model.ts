@@ -65,6 +65,27 @@ function normalizeCell(value: unknown): CellValue {
   return String(value);
 }
 
+/** "Those rows are out of bounds." or the columns' version. */
+export function outOfBounds(dimension: Dimension): Error {
+  return exception(
+    dimension === 'ROWS'
+      ? MESSAGES.rowsOutOfBounds
+      : MESSAGES.columnsOutOfBounds,
+  );
+}
+
+/** Refuses a span of rows/columns that is empty or reaches past the sheet. */
+export function checkSpan(
+  sheet: SheetModel,
+  dimension: Dimension,
+  start: number,
+  count: number,
+): void {
+  const max = dimension === 'ROWS' ? sheet.maxRows : sheet.maxColumns;
+  if (start < 1 || count < 1 || start + count - 1 > max)
+    throw outOfBounds(dimension);
+}
+
 export class SpreadsheetModel {
   /** Drive file id (applyState restores a saved one). */
   id: string;
@@ -271,13 +292,9 @@ export class SpreadsheetModel {
     at: number,
     count: number,
   ): void {
+    checkSpan(sheet, dimension, at, count);
     const rows = dimension === 'ROWS';
     const max = rows ? sheet.maxRows : sheet.maxColumns;
-    if (at < 1 || count < 1 || at + count - 1 > max) {
-      throw exception(
-        rows ? MESSAGES.rowsOutOfBounds : MESSAGES.columnsOutOfBounds,
-      );
-    }
     const frozen = rows ? sheet.frozenRows : sheet.frozenColumns;
     if (max - count <= frozen) {
       throw exception(

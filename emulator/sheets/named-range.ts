@@ -9,13 +9,17 @@ import type {NamedRangeRecord} from './records';
  * Sheets' rule for names: letters, digits and underscores, not starting with
  * a digit, not TRUE/FALSE, not shaped like a cell reference, 1–250 chars.
  */
-export function isValidRangeName(name: string): boolean {
-  return (
+function checkName(name: string): void {
+  const valid =
     /^[A-Za-z_][A-Za-z0-9_]{0,249}$/.test(name) &&
     !/^(true|false)$/i.test(name) &&
     !/^[A-Za-z]{1,3}\d+$/.test(name) &&
-    !/^[Rr]\d*[Cc]\d*$/.test(name)
-  );
+    !/^[Rr]\d*[Cc]\d*$/.test(name);
+  if (!valid) {
+    throw exception(
+      `The name "${name}" is not a valid name for a named range.`,
+    );
+  }
 }
 
 function find(
@@ -27,17 +31,19 @@ function find(
   );
 }
 
+function existing(model: SpreadsheetModel, name: string): NamedRangeRecord {
+  const record = find(model, name);
+  if (!record) throw exception(`Named range "${name}" does not exist.`);
+  return record;
+}
+
 /** Names a range, replacing an existing range of the same name. */
 export function setNamedRange(
   model: SpreadsheetModel,
   name: string,
   range: Range,
 ): void {
-  if (!isValidRangeName(name)) {
-    throw exception(
-      `The name "${name}" is not a valid name for a named range.`,
-    );
-  }
+  checkName(name);
   const record: NamedRangeRecord = {
     name,
     sheetId: range.sheetModel.sheetId,
@@ -73,8 +79,7 @@ export function namedRangesOf(
 }
 
 export function removeNamedRange(model: SpreadsheetModel, name: string): void {
-  const record = find(model, name);
-  if (!record) throw exception(`Named range "${name}" does not exist.`);
+  const record = existing(model, name);
   model.namedRanges = model.namedRanges.filter(n => n !== record);
 }
 
@@ -98,13 +103,8 @@ export class NamedRange {
   setName(name: string): NamedRange {
     if (typeof name !== 'string')
       throw signatureMismatch('NamedRange.setName', [name]);
-    const record = find(this.spreadsheetModel, this.name);
-    if (!record) throw exception(`Named range "${this.name}" does not exist.`);
-    if (!isValidRangeName(name)) {
-      throw exception(
-        `The name "${name}" is not a valid name for a named range.`,
-      );
-    }
+    const record = existing(this.spreadsheetModel, this.name);
+    checkName(name);
     record.name = name;
     this.name = name;
     return this;

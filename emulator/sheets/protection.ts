@@ -4,7 +4,7 @@
  * what the add-on protected).
  */
 import {ApiContext, instrument} from './context';
-import {EnumValue, ProtectionType} from './enums';
+import {EnumValue, ProtectionType, enumName} from './enums';
 import {exception, signatureMismatch} from './errors';
 import type {SpreadsheetModel} from './model';
 import {Range} from './range';
@@ -37,6 +37,23 @@ export function addProtection(
   return new Protection(ctx, model, sheet, id);
 }
 
+/** getProtections(type) of Sheet and Spreadsheet: the given sheets' protections of that type. */
+export function protectionsOf(
+  ctx: ApiContext,
+  model: SpreadsheetModel,
+  sheets: SheetModel[],
+  type: EnumValue,
+  method: string,
+): Protection[] {
+  const name = enumName(ProtectionType, type);
+  if (!name) throw signatureMismatch(method, [type]);
+  return sheets.flatMap(sheet =>
+    sheet.protections
+      .filter(p => p.type === name)
+      .map(p => new Protection(ctx, model, sheet, p.id)),
+  );
+}
+
 /** A user as Protection.getEditors() lists them. */
 export interface EditorUser {
   getEmail(): string;
@@ -50,17 +67,13 @@ function record(protection: Protection): ProtectionRecord {
   return found;
 }
 
-function emails(
-  method: string,
-  args: ArrayLike<unknown>,
-  value: unknown,
-): string[] {
+function emails(method: string, value: unknown): string[] {
   const list = Array.isArray(value) ? value : [value];
   return list.map(item => {
     if (typeof item === 'string') return item;
     const email = (item as Partial<EditorUser> | null)?.getEmail;
     if (typeof email === 'function') return String(email.call(item));
-    throw signatureMismatch(method, args);
+    throw signatureMismatch(method, [value]);
   });
 }
 
@@ -118,40 +131,28 @@ export class Protection {
 
   addEditor(emailAddress: unknown): Protection {
     const p = record(this);
-    const added = emails('Protection.addEditor', [emailAddress], emailAddress);
+    const added = emails('Protection.addEditor', emailAddress);
     p.editors = [...new Set([...p.editors, ...added])];
     return this;
   }
 
   addEditors(emailAddresses: unknown[]): Protection {
     const p = record(this);
-    const added = emails(
-      'Protection.addEditors',
-      [emailAddresses],
-      emailAddresses,
-    );
+    const added = emails('Protection.addEditors', emailAddresses);
     p.editors = [...new Set([...p.editors, ...added])];
     return this;
   }
 
   removeEditor(emailAddress: unknown): Protection {
     const p = record(this);
-    const removed = emails(
-      'Protection.removeEditor',
-      [emailAddress],
-      emailAddress,
-    );
+    const removed = emails('Protection.removeEditor', emailAddress);
     p.editors = p.editors.filter(e => !removed.includes(e));
     return this;
   }
 
   removeEditors(emailAddresses: unknown[]): Protection {
     const p = record(this);
-    const removed = emails(
-      'Protection.removeEditors',
-      [emailAddresses],
-      emailAddresses,
-    );
+    const removed = emails('Protection.removeEditors', emailAddresses);
     p.editors = p.editors.filter(e => !removed.includes(e));
     return this;
   }

@@ -11,7 +11,7 @@ import {ApiContext, instrument} from './context';
 import {displayValue, effectiveFormat} from './display';
 import {WrapStrategy, EnumValue, enumName} from './enums';
 import {MESSAGES, exception, signatureMismatch} from './errors';
-import {Filter} from './filter';
+import {Filter, filterOf} from './filter';
 import {
   DeveloperMetadata,
   DeveloperMetadataFinder,
@@ -20,7 +20,7 @@ import {
 } from './metadata';
 import type {SpreadsheetModel} from './model';
 import {Protection, addProtection} from './protection';
-import {Rect, contains, intersects, rectOf} from './rect';
+import {Rect, contains, fill, height, intersects, rectOf, width} from './rect';
 import type {
   MetadataLocation,
   StyleName,
@@ -28,7 +28,13 @@ import type {
   ValidationRule,
 } from './records';
 import {STYLE_DEFAULTS} from './records';
-import {checkedValue, isCheckbox, uncheckedValue} from './rules';
+import {
+  checkboxValues,
+  checkedValue,
+  isCheckbox,
+  uncheckedValue,
+} from './rules';
+import {selectRect} from './selection';
 import {Sheet} from './sheet';
 import type {SheetModel} from './sheet-model';
 import {DataValidation} from './validation';
@@ -59,21 +65,6 @@ export function checkedRect(
     throw exception(MESSAGES.outside);
   }
   return rectOf(r, c, nr, nc);
-}
-
-function height(rect: Rect): number {
-  return rect.r2 - rect.r1 + 1;
-}
-
-function width(rect: Rect): number {
-  return rect.c2 - rect.c1 + 1;
-}
-
-function fill<T>(rect: Rect, value: T): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < height(rect); i++)
-    out.push(new Array<T>(width(rect)).fill(value));
-  return out;
 }
 
 /** Checks a 2-D argument has the range's shape, with Apps Script's messages. */
@@ -142,12 +133,16 @@ function formatGrid(range: Range): Array<Array<string | null>> {
     : layer.paint(range.rect);
 }
 
-function displayGrid(range: Range): string[][] {
+/** Each cell's value and number format through displayValue or effectiveFormat. */
+function formattedGrid(
+  range: Range,
+  show: (value: CellValue, format: string | null, timeZone: string) => string,
+): string[][] {
   const values = range.sheetModel.readValues(range.rect);
   const formats = formatGrid(range);
   const tz = range.spreadsheetModel.timeZone;
   return values.map((line, i) =>
-    line.map((v, j) => displayValue(v, formats[i][j], tz)),
+    line.map((v, j) => show(v, formats[i][j], tz)),
   );
 }
 
@@ -213,7 +208,9 @@ function styleAt(range: Range, name: StyleName): StyleValue {
 }
 
 /** The metadata location a whole-row or whole-column range stands for, if it is one. */
-function dimensionLocation(range: Range): MetadataLocation | null {
+function dimensionLocation(
+  range: Range,
+): Extract<MetadataLocation, {type: 'ROW' | 'COLUMN'}> | null {
   const {rect, sheetModel: sheet} = range;
   const wholeColumns = rect.r1 === 1 && rect.r2 === sheet.maxRows;
   const wholeRows = rect.c1 === 1 && rect.c2 === sheet.maxColumns;
@@ -233,7 +230,8 @@ function dimensionLocation(range: Range): MetadataLocation | null {
 const MERGE_CONFLICT =
   'You must select all cells in a merged range to merge or unmerge them.';
 
-function mergeBlocks(range: Range, blocks: Rect[]): Range {
+/** Drops the merges inside the range; one sticking out of it is refused. */
+function unmergeWithin(range: Range): void {
   const sheet = range.sheetModel;
   if (
     sheet.merges.some(
@@ -243,6 +241,11 @@ function mergeBlocks(range: Range, blocks: Rect[]): Range {
     throw exception(MERGE_CONFLICT);
   }
   sheet.merges = sheet.merges.filter(m => !contains(range.rect, m));
+}
+
+function mergeBlocks(range: Range, blocks: Rect[]): Range {
+  const sheet = range.sheetModel;
+  unmergeWithin(range);
   for (const block of blocks) {
     if (block.r1 === block.r2 && block.c1 === block.c2) continue;
     // Merging keeps the top-left cell's content only.
@@ -428,7 +431,7 @@ export class Range {
   }
 
   getDisplayValues(): string[][] {
-    return displayGrid(this);
+    return formattedGrid(this, displayValue);
   }
 
   /** Sets every cell of the range to one value (null or undefined empties them). */
@@ -503,7 +506,7 @@ export class Range {
       sheet.clearContents(this.rect);
       this.ctx.host.cellsChanged(sheet.name);
     }
-    if (!only || o.formatOnly) clearFormats(sheet, this.rect);
+    if (!only || o.formatOnly) sheet.clearFormats(this.rect);
     if (o.commentsOnly) sheet.notes.clearRect(this.rect);
     if (o.validationsOnly) sheet.validations.set(this.rect, null);
     sheet.touch();
@@ -511,7 +514,7 @@ export class Range {
   }
 
   clearFormat(): Range {
-    clearFormats(this.sheetModel, this.rect);
+    this.sheetModel.clearFormats(this.rect);
     return this;
   }
 
@@ -570,12 +573,7 @@ export class Range {
   }
 
   getNumberFormats(): string[][] {
-    const values = this.sheetModel.readValues(this.rect);
-    const formats = formatGrid(this);
-    const tz = this.spreadsheetModel.timeZone;
-    return values.map((line, i) =>
-      line.map((v, j) => effectiveFormat(v, formats[i][j], tz)),
-    );
+    return formattedGrid(this, effectiveFormat);
   }
 
   setNumberFormat(numberFormat: string): Range {
@@ -657,15 +655,9 @@ export class Range {
   insertCheckboxes(
     ...values: [checkedValue?: unknown, uncheckedValue?: unknown]
   ): Range {
-    if (
-      values.length > 2 ||
-      values.some(v => v === null || typeof v === 'object')
-    ) {
-      throw signatureMismatch('Range.insertCheckboxes', values);
-    }
     const rule: ValidationRule = {
       criteria: 'CHECKBOX',
-      values: values as CellValue[],
+      values: checkboxValues('Range.insertCheckboxes', values),
       allowInvalid: true,
       helpText: null,
     };
@@ -870,15 +862,7 @@ export class Range {
   }
 
   breakApart(): Range {
-    const sheet = this.sheetModel;
-    if (
-      sheet.merges.some(
-        m => intersects(m, this.rect) && !contains(this.rect, m),
-      )
-    ) {
-      throw exception(MERGE_CONFLICT);
-    }
-    sheet.merges = sheet.merges.filter(m => !contains(this.rect, m));
+    unmergeWithin(this);
     return this;
   }
 
@@ -915,8 +899,7 @@ export class Range {
   /** Metadata on exactly these whole rows/columns. */
   getDeveloperMetadata(): DeveloperMetadata[] {
     const here = dimensionLocation(this);
-    if (!here || here.type === 'SPREADSHEET' || here.type === 'SHEET')
-      return [];
+    if (!here) return [];
     return metadataAt(
       this.ctx,
       this.spreadsheetModel,
@@ -941,10 +924,11 @@ export class Range {
   // --- selection, protection, filter, sort ---
 
   activate(): Range {
-    const selection = this.ctx.resolver.selection(this.spreadsheetModel);
-    selection.sheetId = this.sheetModel.sheetId;
-    selection.range = {...this.rect};
-    selection.current = {row: this.rect.r1, col: this.rect.c1};
+    selectRect(
+      this.ctx.resolver.selection(this.spreadsheetModel),
+      this.sheetModel.sheetId,
+      this.rect,
+    );
     return this;
   }
 
@@ -976,10 +960,7 @@ export class Range {
   }
 
   getFilter(): Filter | null {
-    return (
-      this.sheetModel.filter &&
-      new Filter(this.ctx, this.spreadsheetModel, this.sheetModel)
-    );
+    return filterOf(this.ctx, this.spreadsheetModel, this.sheetModel);
   }
 
   sort(sortSpecObj: unknown): Range {
@@ -988,12 +969,6 @@ export class Range {
   }
 }
 instrument(Range, 'Range');
-
-function clearFormats(sheet: SheetModel, rect: Rect): void {
-  sheet.numberFormats.set(rect, null);
-  for (const layer of sheet.styles.values()) layer.set(rect, null);
-  sheet.touch();
-}
 
 function setCheckboxes(range: Range, ticked: boolean): void {
   const sheet = range.sheetModel;

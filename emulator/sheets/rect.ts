@@ -94,6 +94,10 @@ export function contains(outer: Rect, inner: Rect): boolean {
   );
 }
 
+export function containsCell(rect: Rect, row: number, col: number): boolean {
+  return row >= rect.r1 && row <= rect.r2 && col >= rect.c1 && col <= rect.c2;
+}
+
 export function intersection(a: Rect, b: Rect): Rect | null {
   const r = {
     r1: Math.max(a.r1, b.r1),
@@ -106,6 +110,22 @@ export function intersection(a: Rect, b: Rect): Rect | null {
 
 export function sameRect(a: Rect, b: Rect): boolean {
   return a.r1 === b.r1 && a.c1 === b.c1 && a.r2 === b.r2 && a.c2 === b.c2;
+}
+
+export function height(rect: Rect): number {
+  return rect.r2 - rect.r1 + 1;
+}
+
+export function width(rect: Rect): number {
+  return rect.c2 - rect.c1 + 1;
+}
+
+/** A fresh grid of the rect's shape with every cell set to value. */
+export function fill<T>(rect: Rect, value: T): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < height(rect); i++)
+    out.push(new Array<T>(width(rect)).fill(value));
+  return out;
 }
 
 export function rectOf(

@@ -6,6 +6,7 @@ import type {SelectionState, SpreadsheetResolver} from './context';
 import type {SpreadsheetModel} from './model';
 import {parseA1, resolveA1} from './a1';
 import {rectOf} from './rect';
+import {selectRect} from './selection';
 
 export interface RegistryOptions {
   /** Who is running now (selections are per user); defaults to one user. */
@@ -78,10 +79,10 @@ export class SpreadsheetRegistry implements SpreadsheetResolver {
     const sheet = model.sheetByName(sheetName);
     const ref = parseA1(a1);
     if (!sheet || !ref) throw new Error(`Cannot select ${sheetName}!${a1}`);
-    const range = resolveA1(ref, sheet.maxRows, sheet.maxColumns);
-    const selection = this.selection(model);
-    selection.sheetId = sheet.sheetId;
-    selection.range = range;
-    selection.current = {row: range.r1, col: range.c1};
+    selectRect(
+      this.selection(model),
+      sheet.sheetId,
+      resolveA1(ref, sheet.maxRows, sheet.maxColumns),
+    );
   }
 }

@@ -5,6 +5,7 @@
  */
 import type {CellValue} from '../workbook';
 import type {CriteriaName} from './enums';
+import {signatureMismatch} from './errors';
 import type {CriterionValue, ValidationRule} from './records';
 
 function valueKey(value: CriterionValue): string {
@@ -19,7 +20,7 @@ function valueKey(value: CriterionValue): string {
 
 const keys = new WeakMap<ValidationRule, string>();
 
-export function ruleKey(rule: ValidationRule): string {
+function ruleKey(rule: ValidationRule): string {
   let key = keys.get(rule);
   if (key === undefined) {
     key = [
@@ -51,6 +52,23 @@ export function uncheckedValue(rule: ValidationRule): CellValue {
 /** The value a checkbox cell holds when ticked. */
 export function checkedValue(rule: ValidationRule): CellValue {
   return rule.values.length >= 1 ? (rule.values[0] as CellValue) : true;
+}
+
+/**
+ * The optional ticked/unticked values of insertCheckboxes and
+ * requireCheckbox: at most two, each a plain cell value.
+ */
+export function checkboxValues(
+  method: string,
+  values: readonly unknown[],
+): CellValue[] {
+  if (
+    values.length > 2 ||
+    values.some(v => v === null || typeof v === 'object')
+  ) {
+    throw signatureMismatch(method, values);
+  }
+  return values as CellValue[];
 }
 
 /** What a builder method expects for each criterion's values. */

@@ -2,7 +2,7 @@
 import {ApiContext, SelectionState, instrument} from './context';
 import type {SpreadsheetModel} from './model';
 import {Range} from './range';
-import {rectOf} from './rect';
+import {Rect, rectOf} from './rect';
 import {Sheet} from './sheet';
 import type {SheetModel} from './sheet-model';
 
@@ -22,13 +22,30 @@ export function activeSheetModel(
   return first;
 }
 
+/** Selects a block: it becomes the active range, its top-left cell the current cell. */
+export function selectRect(
+  selection: SelectionState,
+  sheetId: number,
+  rect: Rect,
+): void {
+  selection.sheetId = sheetId;
+  selection.range = {...rect};
+  selection.current = {row: rect.r1, col: rect.c1};
+}
+
 export function resetSelection(
   selection: SelectionState,
   sheet: SheetModel,
 ): void {
-  selection.sheetId = sheet.sheetId;
-  selection.range = rectOf(1, 1, 1, 1);
-  selection.current = {row: 1, col: 1};
+  selectRect(selection, sheet.sheetId, rectOf(1, 1, 1, 1));
+}
+
+/** Makes a sheet the active one; the cursor moves to its A1 unless it is already there. */
+export function activateSheet(
+  selection: SelectionState,
+  sheet: SheetModel,
+): void {
+  if (selection.sheetId !== sheet.sheetId) resetSelection(selection, sheet);
 }
 
 export function activeRange(ctx: ApiContext, model: SpreadsheetModel): Range {

@@ -11,12 +11,15 @@ import {RectLayer, SparseGrid, insertSlots} from './layers';
 import {
   DimensionChange,
   Rect,
-  contains,
+  containsCell,
+  fill,
+  height,
   intersection,
   rectOf,
   shiftPosition,
   shiftRect,
   shiftSpan,
+  width as rectWidth,
 } from './rect';
 import type {
   ChartRecord,
@@ -137,8 +140,8 @@ export class SheetModel {
 
   /** Values of a block as fresh arrays (Dates copied). */
   readValues(rect: Rect): CellValue[][] {
-    const width = rect.c2 - rect.c1 + 1;
-    const out: CellValue[][] = new Array(rect.r2 - rect.r1 + 1);
+    const width = rectWidth(rect);
+    const out: CellValue[][] = new Array(height(rect));
     for (let r = rect.r1; r <= rect.r2; r++) {
       const line = this.cells[r - 1];
       let row: CellValue[];
@@ -239,14 +242,7 @@ export class SheetModel {
       (formulas !== null && formulas[r - rect.r1][c - rect.c1] !== null);
     for (const spill of this.spills) {
       const area = spillRect(spill);
-      if (
-        contains(rect, {
-          r1: spill.row,
-          c1: spill.col,
-          r2: spill.row,
-          c2: spill.col,
-        })
-      ) {
+      if (containsCell(rect, spill.row, spill.col)) {
         this.clearSpillCells(spill, rect);
         continue;
       }
@@ -292,15 +288,7 @@ export class SheetModel {
       if (!line) continue;
       for (let c = area.c1; c <= area.c2; c++) {
         if (r === spill.row && c === spill.col) continue;
-        if (
-          except &&
-          r >= except.r1 &&
-          r <= except.r2 &&
-          c >= except.c1 &&
-          c <= except.c2
-        ) {
-          continue;
-        }
+        if (except && containsCell(except, r, c)) continue;
         if (c - 1 < line.length) line[c - 1] = '';
       }
     }
@@ -311,14 +299,7 @@ export class SheetModel {
   spillCovering(row: number, col: number): Spill | null {
     for (const spill of this.spills) {
       if (spill.row === row && spill.col === col) continue;
-      if (
-        row >= spill.row &&
-        row < spill.row + spill.rows &&
-        col >= spill.col &&
-        col < spill.col + spill.cols
-      ) {
-        return spill;
-      }
+      if (containsCell(spillRect(spill), row, col)) return spill;
     }
     return null;
   }
@@ -327,13 +308,17 @@ export class SheetModel {
   clearContents(rect: Rect): void {
     const last = Math.min(rect.r2, this.lastRow());
     if (last >= rect.r1) {
-      const width = rect.c2 - rect.c1 + 1;
-      const empty: CellValue[][] = [];
-      for (let r = rect.r1; r <= last; r++)
-        empty.push(new Array<CellValue>(width).fill(''));
+      const empty = fill<CellValue>({...rect, r2: last}, '');
       this.writeCells(rect.r1, rect.c1, empty, null);
     }
     this.trimTail();
+    this.touch();
+  }
+
+  /** Empties number formats and styles of a block (values stay). */
+  clearFormats(rect: Rect): void {
+    this.numberFormats.set(rect, null);
+    for (const layer of this.styles.values()) layer.set(rect, null);
     this.touch();
   }
 

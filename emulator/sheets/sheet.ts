@@ -13,19 +13,20 @@ import {
   newDraft,
   placeChart,
 } from './charts';
-import {EnumValue, ProtectionType, enumName} from './enums';
+import type {EnumValue} from './enums';
 import {MESSAGES, exception, signatureMismatch} from './errors';
-import {Filter} from './filter';
+import {Filter, filterOf} from './filter';
 import {
   DeveloperMetadata,
   DeveloperMetadataFinder,
   addMetadata,
   metadataAt,
 } from './metadata';
-import type {SpreadsheetModel} from './model';
+import {SpreadsheetModel, checkSpan, outOfBounds} from './model';
 import {NamedRange, namedRangesOf} from './named-range';
-import {Protection, addProtection} from './protection';
+import {Protection, addProtection, protectionsOf} from './protection';
 import {Range, checkedRect, sortBlock} from './range';
+import {activateSheet, selectRect} from './selection';
 import {Dimension, Rect, rectOf} from './rect';
 import type {SheetModel} from './sheet-model';
 import {Spreadsheet} from './spreadsheet';
@@ -68,13 +69,7 @@ function insertAt(
     throw signatureMismatch(method, args);
   const model = sheet.sheetModel;
   const max = dimension === 'ROWS' ? model.maxRows : model.maxColumns;
-  if (position < 1 || position > max || count < 1) {
-    throw exception(
-      dimension === 'ROWS'
-        ? MESSAGES.rowsOutOfBounds
-        : MESSAGES.columnsOutOfBounds,
-    );
-  }
+  if (position < 1 || position > max || count < 1) throw outOfBounds(dimension);
   const at = after ? position + 1 : position;
   sheet.spreadsheetModel.insertDimension(model, dimension, at, count, position);
   sheet.ctx.host.cellsChanged(model.name);
@@ -112,14 +107,7 @@ function setHidden(
 ): void {
   if (!isCount(index) || !isCount(count)) throw signatureMismatch(method, args);
   const model = sheet.sheetModel;
-  const max = dimension === 'ROWS' ? model.maxRows : model.maxColumns;
-  if (index < 1 || count < 1 || index + count - 1 > max) {
-    throw exception(
-      dimension === 'ROWS'
-        ? MESSAGES.rowsOutOfBounds
-        : MESSAGES.columnsOutOfBounds,
-    );
-  }
+  checkSpan(model, dimension, index, count);
   const set = dimension === 'ROWS' ? model.hiddenRows : model.hiddenColumns;
   for (let i = index; i < index + count; i++) {
     if (hide) set.add(i);
@@ -656,11 +644,7 @@ export class Sheet {
       sheet.clearContents(all);
       this.ctx.host.cellsChanged(sheet.name);
     }
-    if (!options?.contentsOnly) {
-      sheet.numberFormats.set(all, null);
-      for (const layer of sheet.styles.values()) layer.set(all, null);
-    }
-    sheet.touch();
+    if (!options?.contentsOnly) sheet.clearFormats(all);
     return this;
   }
 
@@ -671,10 +655,7 @@ export class Sheet {
   }
 
   clearFormats(): Sheet {
-    const sheet = this.sheetModel;
-    sheet.numberFormats.set(sheet.bounds, null);
-    for (const layer of sheet.styles.values()) layer.set(sheet.bounds, null);
-    sheet.touch();
+    this.sheetModel.clearFormats(this.sheetModel.bounds);
     return this;
   }
 
@@ -718,12 +699,10 @@ export class Sheet {
   // --- selection ---
 
   activate(): Sheet {
-    const selection = this.ctx.resolver.selection(this.spreadsheetModel);
-    if (selection.sheetId !== this.sheetModel.sheetId) {
-      selection.sheetId = this.sheetModel.sheetId;
-      selection.range = rectOf(1, 1, 1, 1);
-      selection.current = {row: 1, col: 1};
-    }
+    activateSheet(
+      this.ctx.resolver.selection(this.spreadsheetModel),
+      this.sheetModel,
+    );
     return this;
   }
 
@@ -751,10 +730,11 @@ export class Sheet {
     if (!(range instanceof Range) || range.sheetModel !== this.sheetModel) {
       throw signatureMismatch('Sheet.setActiveRange', [range]);
     }
-    const selection = this.ctx.resolver.selection(this.spreadsheetModel);
-    selection.sheetId = this.sheetModel.sheetId;
-    selection.range = {...range.rect};
-    selection.current = {row: range.rect.r1, col: range.rect.c1};
+    selectRect(
+      this.ctx.resolver.selection(this.spreadsheetModel),
+      this.sheetModel.sheetId,
+      range.rect,
+    );
     return range;
   }
 
@@ -806,26 +786,17 @@ export class Sheet {
   }
 
   getProtections(type: EnumValue): Protection[] {
-    const name = enumName(ProtectionType, type);
-    if (!name) throw signatureMismatch('Sheet.getProtections', [type]);
-    return this.sheetModel.protections
-      .filter(p => p.type === name)
-      .map(
-        p =>
-          new Protection(
-            this.ctx,
-            this.spreadsheetModel,
-            this.sheetModel,
-            p.id,
-          ),
-      );
+    return protectionsOf(
+      this.ctx,
+      this.spreadsheetModel,
+      [this.sheetModel],
+      type,
+      'Sheet.getProtections',
+    );
   }
 
   getFilter(): Filter | null {
-    return (
-      this.sheetModel.filter &&
-      new Filter(this.ctx, this.spreadsheetModel, this.sheetModel)
-    );
+    return filterOf(this.ctx, this.spreadsheetModel, this.sheetModel);
   }
 
   getNamedRanges(): NamedRange[] {

@@ -1,6 +1,6 @@
 /** Spreadsheet: the file — its tabs, named ranges, metadata, time zone and the user's cursor. */
 import {ApiContext, instrument} from './context';
-import {EnumValue, ProtectionType, enumName} from './enums';
+import type {EnumValue} from './enums';
 import {exception, signatureMismatch} from './errors';
 import {
   DeveloperMetadata,
@@ -16,15 +16,17 @@ import {
   removeNamedRange,
   setNamedRange,
 } from './named-range';
-import {Protection} from './protection';
+import {Protection, protectionsOf} from './protection';
 import {Range} from './range';
 import {
   RangeList,
   Selection,
+  activateSheet,
   activeRange,
   activeSheetModel,
   currentCell,
   resetSelection,
+  selectRect,
 } from './selection';
 import {Sheet, rangeFromA1} from './sheet';
 import {isValidTimeZone} from './zones';
@@ -156,9 +158,10 @@ export class Spreadsheet {
     ) {
       throw signatureMismatch('Spreadsheet.setActiveSheet', [sheet]);
     }
-    const selection = this.ctx.resolver.selection(this.spreadsheetModel);
-    if (selection.sheetId !== sheet.sheetModel.sheetId)
-      resetSelection(selection, sheet.sheetModel);
+    activateSheet(
+      this.ctx.resolver.selection(this.spreadsheetModel),
+      sheet.sheetModel,
+    );
     return sheet;
   }
 
@@ -199,10 +202,11 @@ export class Spreadsheet {
     ) {
       throw signatureMismatch('Spreadsheet.setActiveRange', [range]);
     }
-    const selection = this.ctx.resolver.selection(this.spreadsheetModel);
-    selection.sheetId = range.sheetModel.sheetId;
-    selection.range = {...range.rect};
-    selection.current = {row: range.rect.r1, col: range.rect.c1};
+    selectRect(
+      this.ctx.resolver.selection(this.spreadsheetModel),
+      range.sheetModel.sheetId,
+      range.rect,
+    );
     return range;
   }
 
@@ -272,12 +276,12 @@ export class Spreadsheet {
   // --- protections, toasts ---
 
   getProtections(type: EnumValue): Protection[] {
-    const name = enumName(ProtectionType, type);
-    if (!name) throw signatureMismatch('Spreadsheet.getProtections', [type]);
-    return this.spreadsheetModel.sheets.flatMap(sheet =>
-      sheet.protections
-        .filter(p => p.type === name)
-        .map(p => new Protection(this.ctx, this.spreadsheetModel, sheet, p.id)),
+    return protectionsOf(
+      this.ctx,
+      this.spreadsheetModel,
+      this.spreadsheetModel.sheets,
+      type,
+      'Spreadsheet.getProtections',
     );
   }
 

@@ -10,6 +10,7 @@
  * URL, an id) is rejected after looking at one or two characters.
  */
 import type {CellValue} from '../workbook';
+import {MONTHS} from '../calendar-names';
 import {instantOf, wallTime} from './zones';
 
 /** A parse result: the value and the number format typing it would set. */
@@ -19,34 +20,8 @@ export interface TypedValue {
   format: string | null;
 }
 
-const MONTH_NAMES = [
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'may',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'oct',
-  'nov',
-  'dec',
-];
-const FULL_MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
+const FULL_MONTHS = MONTHS.map(m => m.toLowerCase());
+const MONTH_NAMES = FULL_MONTHS.map(m => m.slice(0, 3));
 
 const NUMBER =
   /^([+-])?(\$)?([+-])?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:[eE]([+-]?\d+))?(%)?$/;

@@ -9,7 +9,7 @@ import {signatureMismatch} from './errors';
 import type {SpreadsheetModel} from './model';
 import type {CriterionValue, ValidationRule} from './records';
 import {Range} from './range';
-import {REQUIRE_METHODS, argFits} from './rules';
+import {REQUIRE_METHODS, argFits, checkboxValues} from './rules';
 
 function copyCriterion(value: CriterionValue): CriterionValue {
   if (value instanceof Date) return new Date(value.getTime());
@@ -106,6 +106,12 @@ function builderFrom(
   return builder;
 }
 
+/** A range as a criterion value; the draft remembers the file it lives in. */
+function rangeCriterion(draft: Draft, range: Range): CriterionValue {
+  draft.model = range.spreadsheetModel;
+  return {range: {sheetId: range.sheetModel.sheetId, rect: {...range.rect}}};
+}
+
 /** The require* methods whose [ctx, rule, model] have fixed types (rules.ts). */
 function requireCriterion(
   builder: DataValidationBuilder,
@@ -184,14 +190,12 @@ export class DataValidationBuilder {
   requireCheckbox(
     ...values: [checkedValue?: unknown, uncheckedValue?: unknown]
   ): DataValidationBuilder {
-    if (
-      values.length > 2 ||
-      values.some(v => v === null || typeof v === 'object')
-    ) {
-      throw signatureMismatch('DataValidationBuilder.requireCheckbox', values);
-    }
+    const given = checkboxValues(
+      'DataValidationBuilder.requireCheckbox',
+      values,
+    );
     this.draft.criteria = 'CHECKBOX';
-    this.draft.values = values.map(v => v as CellValue);
+    this.draft.values = [...given];
     return this;
   }
 
@@ -225,11 +229,7 @@ export class DataValidationBuilder {
       ]);
     }
     this.draft.criteria = 'VALUE_IN_RANGE';
-    this.draft.values = [
-      {range: {sheetId: range.sheetModel.sheetId, rect: {...range.rect}}},
-      showDropdown,
-    ];
-    this.draft.model = range.spreadsheetModel;
+    this.draft.values = [rangeCriterion(this.draft, range), showDropdown];
     return this;
   }
 
@@ -243,11 +243,11 @@ export class DataValidationBuilder {
       ]);
     }
     this.draft.criteria = name;
-    this.draft.values = args.map(v => {
-      if (!(v instanceof Range)) return copyCriterion(v as CellValue);
-      this.draft.model = v.spreadsheetModel;
-      return {range: {sheetId: v.sheetModel.sheetId, rect: {...v.rect}}};
-    });
+    this.draft.values = args.map(v =>
+      v instanceof Range
+        ? rangeCriterion(this.draft, v)
+        : copyCriterion(v as CellValue),
+    );
     return this;
   }
 

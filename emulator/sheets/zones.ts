@@ -152,18 +152,3 @@ export function dateToSerial(date: Date, timeZone: string): number {
 export function serialToWall(serial: number): WallTime {
   return wallFromShifted(Math.round((serial - EPOCH_SERIAL) * DAY_MS));
 }
-
-/** The instant a serial number names in a zone. */
-export function serialToDate(serial: number, timeZone: string): Date {
-  const w = serialToWall(serial);
-  return instantOf(
-    timeZone,
-    w.year,
-    w.month,
-    w.day,
-    w.hour,
-    w.minute,
-    w.second,
-    w.millisecond,
-  );
-}
