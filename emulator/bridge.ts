@@ -14,68 +14,59 @@ const isPlainObject = (value: object): boolean => {
 
 /** Copies call arguments as the page would send them, or throws its TypeError. */
 export function sendArguments(args: readonly unknown[]): unknown[] {
-  const stack = new Set<object>();
-  const copy = (value: unknown, key: string): unknown => {
-    if (value === undefined || value === null) return null;
-    if (
-      typeof value === 'function' ||
-      typeof value === 'symbol' ||
-      typeof value === 'bigint'
-    ) {
-      throw new TypeError(`Failed due to illegal value in property: ${key}`);
-    }
-    if (typeof value !== 'object') return value;
-    if (stack.has(value))
-      throw new TypeError('Failed due to circular reference.');
-    if (!Array.isArray(value) && !isPlainObject(value)) {
-      throw new TypeError(`Failed due to illegal value in property: ${key}`);
-    }
-    stack.add(value);
-    let out: unknown;
-    if (Array.isArray(value)) {
-      out = value.map((item, i) => copy(item, String(i)));
-    } else {
-      const obj: Record<string, unknown> = {};
-      for (const [k, item] of Object.entries(value)) {
-        if (item !== undefined) obj[k] = copy(item, k);
-      }
-      out = obj;
-    }
-    stack.delete(value);
-    return out;
+  const illegal = (key: string): never => {
+    throw new TypeError(`Failed due to illegal value in property: ${key}`);
   };
-  return args.map((arg, i) => copy(arg, String(i)));
+  const stack = new Set<object>();
+  return args.map((arg, i) => copyPlain(arg, String(i), illegal, stack));
 }
 
 /** Copies a server function's return value as the page receives it. */
 export function receiveResult(value: unknown): unknown {
-  const stack = new Set<object>();
-  const copy = (item: unknown): unknown => {
-    if (item === undefined || item === null) return null;
-    if (
-      typeof item === 'function' ||
-      typeof item === 'symbol' ||
-      typeof item === 'bigint'
-    ) {
-      return null;
+  if (value === undefined) return undefined;
+  // An object's methods are left out; any other function or object is null.
+  return copyPlain(value, '', () => null, new Set(), true);
+}
+
+/**
+ * The walk both directions share: primitives as they are, undefined as
+ * null (left out of objects), arrays and plain objects copied; anything
+ * else is what `illegal` says, given the innermost key.
+ */
+function copyPlain(
+  value: unknown,
+  key: string,
+  illegal: (key: string) => null,
+  stack: Set<object>,
+  omitMethods = false,
+): unknown {
+  if (value === undefined || value === null) return null;
+  if (
+    typeof value === 'function' ||
+    typeof value === 'symbol' ||
+    typeof value === 'bigint'
+  ) {
+    return illegal(key);
+  }
+  if (typeof value !== 'object') return value;
+  if (stack.has(value))
+    throw new TypeError('Failed due to circular reference.');
+  if (!Array.isArray(value) && !isPlainObject(value)) return illegal(key);
+  stack.add(value);
+  let out: unknown;
+  if (Array.isArray(value)) {
+    out = value.map((item, i) =>
+      copyPlain(item, String(i), illegal, stack, omitMethods),
+    );
+  } else {
+    const obj: Record<string, unknown> = {};
+    for (const [k, item] of Object.entries(value)) {
+      if (item === undefined || (omitMethods && typeof item === 'function'))
+        continue;
+      obj[k] = copyPlain(item, k, illegal, stack, omitMethods);
     }
-    if (typeof item !== 'object') return item;
-    if (stack.has(item))
-      throw new TypeError('Failed due to circular reference.');
-    if (!Array.isArray(item) && !isPlainObject(item)) return null;
-    stack.add(item);
-    let out: unknown;
-    if (Array.isArray(item)) {
-      out = item.map(copy);
-    } else {
-      const obj: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(item)) {
-        if (v !== undefined && typeof v !== 'function') obj[k] = copy(v);
-      }
-      out = obj;
-    }
-    stack.delete(item);
-    return out;
-  };
-  return value === undefined ? undefined : copy(value);
+    out = obj;
+  }
+  stack.delete(value);
+  return out;
 }

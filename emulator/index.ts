@@ -448,26 +448,20 @@ export class Emulator {
    * the lock for too long." and tryLock returns false.
    */
   holdLock(scope: LockScope, until?: Date | string): void {
-    const owner =
-      scope === 'document'
-        ? this.document.id
-        : scope === 'user'
-          ? this.user
-          : '';
     this.runtime.foreignLocks.set(
-      lockKey(scope, owner),
+      this.lockKeyOf(scope),
       until === undefined ? Infinity : toDate(until).getTime(),
     );
   }
 
   releaseLock(scope: LockScope): void {
-    const owner =
-      scope === 'document'
-        ? this.document.id
-        : scope === 'user'
-          ? this.user
-          : '';
-    this.runtime.foreignLocks.delete(lockKey(scope, owner));
+    this.runtime.foreignLocks.delete(this.lockKeyOf(scope));
+  }
+
+  /** The key LockService gives this document's and this user's locks. */
+  private lockKeyOf(scope: LockScope): string {
+    const owner = {document: this.document.id, user: this.user, script: ''};
+    return lockKey(scope, owner[scope]);
   }
 
   // ---- persistence -------------------------------------------------------

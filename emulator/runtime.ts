@@ -32,8 +32,7 @@ import {MenuInfo, Ui, UiLog, emptyUiLog} from './services/ui';
 import {UrlFetchApp} from './services/url-fetch';
 import {seededUuid, Utilities} from './services/utilities';
 
-export const EXCEEDED_MAXIMUM_EXECUTION_TIME =
-  'Exceeded maximum execution time';
+const EXCEEDED_MAXIMUM_EXECUTION_TIME = 'Exceeded maximum execution time';
 
 /** One line of the executions log (what the Apps Script dashboard lists). */
 export interface ExecutionRecord {

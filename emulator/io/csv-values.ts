@@ -11,8 +11,8 @@
  * - a date without a year ('03/21', Mailchimp's birthdays; 'Mar 21') stays
  *   text instead of gaining the current year.
  */
-import {zoneOffsetMs} from '../../src/core/dates';
 import {parseTypedInput} from '../sheets/typed-input';
+import {offsetAt} from '../sheets/zones';
 import type {CellValue} from '../workbook';
 
 /**
@@ -60,7 +60,7 @@ export function csvCellText(value: CellValue, timeZone: string): string {
 
 /** `2026-03-05`, or `2026-03-05 14:03:11` when the time is not midnight. */
 function dateText(instant: Date, timeZone: string): string {
-  const clock = instant.getTime() + zoneOffsetMs(instant, timeZone);
+  const clock = instant.getTime() + offsetAt(timeZone, instant.getTime());
   const iso = new Date(clock).toISOString();
   const [day, time] = [iso.slice(0, 10), iso.slice(11, 23)];
   if (time === '00:00:00.000') return day;

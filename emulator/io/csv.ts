@@ -17,7 +17,7 @@ type Delimiter = (typeof DELIMITERS)[number];
 const SAMPLE_LINES = 50;
 
 /** Text of a CSV file's bytes, honouring a byte-order mark. */
-export function decodeCsv(bytes: Uint8Array): string {
+function decodeCsv(bytes: Uint8Array): string {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return new TextDecoder('utf-8').decode(bytes.subarray(3));
   }
@@ -40,7 +40,7 @@ export function decodeCsv(bytes: Uint8Array): string {
  * count in the header (> 0) is repeated by the most of the sample's lines.
  * A single-column file has none of them and reads with a comma.
  */
-export function detectDelimiter(text: string): Delimiter {
+function detectDelimiter(text: string): Delimiter {
   const lines = sampleLines(text);
   let best: Delimiter = ',';
   let bestScore = [0, 0];

@@ -62,7 +62,7 @@ export async function readWorkbookFile(
   const full = resolve(options.cwd ?? '.', path);
   const bytes = await readBytes(full, path);
   if (kind === 'csv') {
-    const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+    const timeZone = timeZoneOf(options);
     const sheetName = basename(path, extname(path));
     const sheet = parseOrExplain(path, () =>
       readCsv(bytes, sheetName, timeZone),
@@ -70,8 +70,7 @@ export async function readWorkbookFile(
     return {workbook: {sheets: [sheet]}, timeZone};
   }
   const state = await readSidecar(full, path);
-  const timeZone =
-    options.timeZone ?? (state && stateTimeZone(state)) ?? DEFAULT_TIME_ZONE;
+  const timeZone = timeZoneOf(options, state);
   const workbook = await readXlsx(bytes, timeZone, path);
   return state ? {workbook, state, timeZone} : {workbook, timeZone};
 }
@@ -84,8 +83,7 @@ export async function writeWorkbookFile(
 ): Promise<WriteResult> {
   const kind = kindOf(path, 'write');
   const full = resolve(options.cwd ?? '.', path);
-  const timeZone =
-    options.timeZone ?? (state && stateTimeZone(state)) ?? DEFAULT_TIME_ZONE;
+  const timeZone = timeZoneOf(options, state);
   if (kind === 'csv') {
     const sheet = workbook.sheets[0];
     const text = sheet ? writeCsv(sheet, timeZone) : '';
@@ -116,9 +114,13 @@ function spreadsheetOf(state: EmulatorState): SpreadsheetState | undefined {
   return state.spreadsheet as SpreadsheetState | undefined;
 }
 
-/** The spreadsheet's time zone, as the sidecar saved it. */
-function stateTimeZone(state: EmulatorState): string | undefined {
-  return spreadsheetOf(state)?.timeZone;
+/** The zone asked for, else the spreadsheet's as the sidecar saved it. */
+function timeZoneOf(options: FileOptions, state?: EmulatorState): string {
+  return (
+    options.timeZone ??
+    (state && spreadsheetOf(state)?.timeZone) ??
+    DEFAULT_TIME_ZONE
+  );
 }
 
 function frozenRowsOf(state: EmulatorState, sheetName: string): number {

@@ -6,7 +6,7 @@
 import {mkdir, readdir, writeFile} from 'node:fs/promises';
 import {join, resolve} from 'node:path';
 import {UserError} from '../../src/core/errors';
-import {escapeHtml} from '../../src/core/html';
+import {escapeHtml} from '../services/html';
 import type {SentMail} from '../services/mail';
 import {fileProblem} from './file-problems';
 

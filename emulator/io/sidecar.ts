@@ -12,7 +12,7 @@
 import {basename} from 'node:path';
 import type {EmulatorState} from '../state';
 
-export const SIDECAR_VERSION = 1;
+const SIDECAR_VERSION = 1;
 
 interface SidecarFile {
   version: number;

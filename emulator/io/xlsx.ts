@@ -6,9 +6,10 @@
  * functions still shows the right numbers.
  */
 import ExcelJS from 'exceljs';
-import {wallTimeToInstant, zoneOffsetMs} from '../../src/core/dates';
+import {wallTimeToInstant} from '../../src/core/dates';
 import {UserError} from '../../src/core/errors';
 import {parseA1} from '../sheets/a1';
+import {offsetAt} from '../sheets/zones';
 import type {CellValue, SheetData, WorkbookData} from '../workbook';
 
 /** Error values Excel and LibreOffice understand in a formula's result. */
@@ -171,7 +172,9 @@ function writeValue(
 ): void {
   if (value instanceof Date) {
     // exceljs writes a Date's UTC fields as the wall clock.
-    const clock = new Date(value.getTime() + zoneOffsetMs(value, timeZone));
+    const clock = new Date(
+      value.getTime() + offsetAt(timeZone, value.getTime()),
+    );
     cell.value = clock;
     cell.numFmt = isMidnight(clock) ? DATE_FORMAT : DATE_TIME_FORMAT;
   } else {

@@ -76,7 +76,7 @@ function userOf(emu: Emulator): string {
 }
 
 /** A throwaway copy of the emulator in its current state, with the same project and menus. */
-export function rehearsalCopy(emu: Emulator): Emulator {
+function rehearsalCopy(emu: Emulator): Emulator {
   const model = emu.spreadsheet;
   const runtime = emu.runtime;
   const copy = new Emulator({

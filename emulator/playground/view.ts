@@ -33,7 +33,7 @@ import type {
 } from './protocol';
 
 /** The most the page may ask for at once. */
-export const MAX_WINDOW = {rows: 500, cols: 100};
+const MAX_WINDOW = {rows: 500, cols: 100};
 export const DEFAULT_WINDOW: WindowRequest = {
   r1: 1,
   c1: 1,
@@ -51,7 +51,7 @@ export function activeSheet(emu: Emulator): SheetModel {
   );
 }
 
-export function selectionView(emu: Emulator): SelectionView {
+function selectionView(emu: Emulator): SelectionView {
   const sheet = activeSheet(emu);
   const {range, current} = emu.document.registry.selection(emu.spreadsheet);
   return {
@@ -134,7 +134,7 @@ function recent<T>(log: T[], count: number, from = 0): [number, T][] {
 }
 
 /** Keeps a requested window inside the sheet and the size limits. */
-export function clampWindow(
+function clampWindow(
   sheet: SheetModel,
   request: WindowRequest,
 ): {rows: [number, number]; cols: [number, number]} {
@@ -156,7 +156,7 @@ function range(from: number, to: number): number[] {
   return out;
 }
 
-export function gridWindow(
+function gridWindow(
   sheet: SheetModel,
   request: WindowRequest,
   timeZone: string,

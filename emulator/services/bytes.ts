@@ -7,7 +7,7 @@ export function toSignedBytes(buffer: Uint8Array): number[] {
 }
 
 /** Text is encoded with the named charset (Utilities.Charset), UTF-8 by default. */
-export function encodeText(text: string, charset?: string): Buffer {
+function encodeText(text: string, charset?: string): Buffer {
   return Buffer.from(text, isLatin(charset) ? 'latin1' : 'utf8');
 }
 

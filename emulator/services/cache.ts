@@ -4,10 +4,10 @@ import type {CacheEntries} from '../state';
 import type {ServiceContext} from './context';
 
 /** Key ≤ 250 chars, value ≤ 100 KB, TTL 1–21,600 s, default 600 (PLATFORM.md). */
-export const CACHE_KEY_LIMIT = 250;
-export const CACHE_VALUE_LIMIT_BYTES = 100 * 1024;
-export const CACHE_DEFAULT_TTL_S = 600;
-export const CACHE_MAX_TTL_S = 21600;
+const CACHE_KEY_LIMIT = 250;
+const CACHE_VALUE_LIMIT_BYTES = 100 * 1024;
+const CACHE_DEFAULT_TTL_S = 600;
+const CACHE_MAX_TTL_S = 21600;
 
 /**
  * `CacheService`: script, user and document caches. Like document

@@ -6,16 +6,9 @@
  * falls back to GMT, as Java's TimeZone.getTimeZone does.
  */
 import {MONTHS, WEEKDAYS} from '../calendar-names';
+import {isValidTimeZone, offsetAt, wallTime, WallTime} from '../sheets/zones';
 
-export interface Fields {
-  year: number;
-  month: number; // 1-12
-  day: number;
-  hour: number; // 0-23
-  minute: number;
-  second: number;
-  millisecond: number;
-  weekday: number; // 0 = Sunday
+interface Fields extends WallTime {
   offsetMinutes: number;
 }
 
@@ -24,58 +17,13 @@ interface Zone {
   name(date: Date, long: boolean): string;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function partsFormatter(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      hourCycle: 'h23',
-      era: 'short',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
 function ianaZone(timeZone: string): Zone {
   return {
     fields(date) {
-      const parts: Record<string, string> = {};
-      for (const part of partsFormatter(timeZone).formatToParts(date))
-        parts[part.type] = part.value;
-      const year =
-        parts.era === 'BC' ? 1 - Number(parts.year) : Number(parts.year);
-      const fields = {
-        year,
-        month: Number(parts.month),
-        day: Number(parts.day),
-        hour: Number(parts.hour) % 24,
-        minute: Number(parts.minute),
-        second: Number(parts.second),
-        millisecond: ((date.getTime() % 1000) + 1000) % 1000,
-      };
-      const asUtc = Date.UTC(
-        fields.year,
-        fields.month - 1,
-        fields.day,
-        fields.hour,
-        fields.minute,
-        fields.second,
-        fields.millisecond,
-      );
-      const weekday = new Date(asUtc).getUTCDay();
+      const offsetMs = offsetAt(timeZone, date.getTime());
       return {
-        ...fields,
-        weekday,
-        offsetMinutes: Math.round((asUtc - date.getTime()) / 60000),
+        ...wallTime(date, timeZone),
+        offsetMinutes: Math.round(offsetMs / 60000),
       };
     },
     name(date, long) {
@@ -128,12 +76,7 @@ function zoneOf(timeZone: string): Zone {
       `GMT${custom[1]}${custom[2].padStart(2, '0')}:${custom[3] ?? '00'}`,
     );
   }
-  try {
-    partsFormatter(timeZone);
-    return ianaZone(timeZone);
-  } catch {
-    return fixedZone(0, 'GMT');
-  }
+  return isValidTimeZone(timeZone) ? ianaZone(timeZone) : fixedZone(0, 'GMT');
 }
 
 const pad = (n: number, width: number): string =>

@@ -2,12 +2,12 @@ import {exception} from '../exception';
 import {SERVICE_NAME} from '../realm';
 import type {ServiceContext} from './context';
 
-export const SANDBOX_MODE = {
+const SANDBOX_MODE = {
   EMULATED: 'EMULATED',
   IFRAME: 'IFRAME',
   NATIVE: 'NATIVE',
 } as const;
-export const X_FRAME_OPTIONS_MODE = {
+const X_FRAME_OPTIONS_MODE = {
   ALLOWALL: 'ALLOWALL',
   DEFAULT: 'DEFAULT',
 } as const;

@@ -9,7 +9,7 @@ export function lockKey(scope: LockScope, owner: string): string {
   return scope === 'script' ? 'script' : `${scope}:${owner}`;
 }
 
-export const LOCK_TIMEOUT =
+const LOCK_TIMEOUT =
   'Lock timeout: another process was holding the lock for too long.';
 
 /**

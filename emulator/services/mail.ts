@@ -27,8 +27,8 @@ interface MailOptions {
   noReply?: boolean;
 }
 
-export const MAX_RECIPIENTS_PER_MESSAGE = 50;
-export const EMAIL_QUOTA_EXCEEDED =
+const MAX_RECIPIENTS_PER_MESSAGE = 50;
+const EMAIL_QUOTA_EXCEEDED =
   'Service invoked too many times for one day: email.';
 
 const ADDRESS = /^[^@\s<>",;]+@[^@\s<>",;]+\.[^@\s<>",;]+$/;

@@ -3,8 +3,8 @@ import {SERVICE_NAME} from '../realm';
 import type {ServiceContext} from './context';
 
 /** 9 KB per value and 500 KB per store (PLATFORM.md "Quotas"). */
-export const PROPERTY_VALUE_LIMIT_BYTES = 9 * 1024;
-export const PROPERTY_STORE_LIMIT_BYTES = 500 * 1024;
+const PROPERTY_VALUE_LIMIT_BYTES = 9 * 1024;
+const PROPERTY_STORE_LIMIT_BYTES = 500 * 1024;
 
 const bytes = (text: string): number => Buffer.byteLength(text, 'utf8');
 

@@ -4,14 +4,14 @@ import {SERVICE_NAME} from '../realm';
 import type {TriggerEventType, TriggerRecord} from '../state';
 import type {ServiceContext} from './context';
 
-export const AUTH_MODE = {
+const AUTH_MODE = {
   NONE: 'NONE',
   CUSTOM_FUNCTION: 'CUSTOM_FUNCTION',
   LIMITED: 'LIMITED',
   FULL: 'FULL',
 } as const;
 
-export const TRIGGER_SOURCE = {
+const TRIGGER_SOURCE = {
   SPREADSHEETS: 'SPREADSHEETS',
   CLOCK: 'CLOCK',
   FORMS: 'FORMS',
@@ -19,7 +19,7 @@ export const TRIGGER_SOURCE = {
   CALENDAR: 'CALENDAR',
 } as const;
 
-export const EVENT_TYPE = {
+const EVENT_TYPE = {
   CLOCK: 'CLOCK',
   ON_OPEN: 'ON_OPEN',
   ON_EDIT: 'ON_EDIT',
@@ -28,7 +28,7 @@ export const EVENT_TYPE = {
   ON_EVENT_UPDATED: 'ON_EVENT_UPDATED',
 } as const;
 
-export const WEEK_DAY = {
+const WEEK_DAY = {
   SUNDAY: 'SUNDAY',
   MONDAY: 'MONDAY',
   TUESDAY: 'TUESDAY',
@@ -38,9 +38,9 @@ export const WEEK_DAY = {
   SATURDAY: 'SATURDAY',
 } as const;
 
-export const TOO_MANY_TRIGGERS =
+const TOO_MANY_TRIGGERS =
   'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
-export const ADDON_RECURRENCE =
+const ADDON_RECURRENCE =
   'The recurrence interval for an Add-on trigger must be at least one hour.';
 
 /** How the add-on limit message names each trigger type. */

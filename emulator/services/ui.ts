@@ -4,14 +4,14 @@ import type {ServiceContext} from './context';
 import type {HtmlOutput} from './html';
 
 /** Ui.Button and Ui.ButtonSet: compared by value in scripts (`r === ui.Button.YES`). */
-export const BUTTON = {
+const BUTTON = {
   CLOSE: 'CLOSE',
   OK: 'OK',
   CANCEL: 'CANCEL',
   YES: 'YES',
   NO: 'NO',
 } as const;
-export const BUTTON_SET = {
+const BUTTON_SET = {
   OK: 'OK',
   OK_CANCEL: 'OK_CANCEL',
   YES_NO: 'YES_NO',

@@ -10,7 +10,7 @@ import {bytesOf, decodeText, toSignedBytes} from './bytes';
 import type {ServiceContext} from './context';
 import type {WireRequest, WireResponse} from './url-fetch-worker';
 
-export const URLFETCH_QUOTA_EXCEEDED =
+const URLFETCH_QUOTA_EXCEEDED =
   'Service invoked too many times for one day: urlfetch.';
 /** UrlFetchApp gives up on a request after about a minute. */
 const REQUEST_TIMEOUT_MS = 60_000;

@@ -8,7 +8,7 @@ import type {ServiceContext} from './context';
 import {formatDate} from './date-format';
 import {formatString} from './printf';
 
-export const DIGEST_ALGORITHM = {
+const DIGEST_ALGORITHM = {
   MD2: 'MD2',
   MD5: 'MD5',
   SHA_1: 'SHA_1',
@@ -17,7 +17,7 @@ export const DIGEST_ALGORITHM = {
   SHA_512: 'SHA_512',
 } as const;
 
-export const MAC_ALGORITHM = {
+const MAC_ALGORITHM = {
   HMAC_MD5: 'HMAC_MD5',
   HMAC_SHA_1: 'HMAC_SHA_1',
   HMAC_SHA_256: 'HMAC_SHA_256',
@@ -25,7 +25,7 @@ export const MAC_ALGORITHM = {
   HMAC_SHA_512: 'HMAC_SHA_512',
 } as const;
 
-export const CHARSET = {US_ASCII: 'US_ASCII', UTF_8: 'UTF_8'} as const;
+const CHARSET = {US_ASCII: 'US_ASCII', UTF_8: 'UTF_8'} as const;
 
 const NODE_HASH: Record<string, string> = {
   MD5: 'md5',

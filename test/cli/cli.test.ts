@@ -31,6 +31,10 @@ async function whuffie(...argv: string[]) {
   return {code, stdout, stderr};
 }
 
+/** Runs the CLI on the supporters.csv the test's folder starts with. */
+const onSupporters = (...argv: string[]) =>
+  whuffie(...argv, '--in', 'supporters.csv');
+
 async function cells(file: string, sheet = 0) {
   const {workbook} = await readWorkbookFile(join(dir, file));
   return workbook.sheets[sheet].values;
@@ -154,7 +158,7 @@ describe('the command line', () => {
 
 describe('menu', () => {
   it('lists the menu the add-on builds when the file is opened', async () => {
-    const run = await whuffie('menu', '--in', 'supporters.csv');
+    const run = await onSupporters('menu');
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(
       [
@@ -173,11 +177,9 @@ describe('menu', () => {
   });
 
   it('clicks an item, reports its toast and writes the result', async () => {
-    const run = await whuffie(
+    const run = await onSupporters(
       'menu',
       'set up tracker',
-      '--in',
-      'supporters.csv',
       '--out',
       'step1.xlsx',
     );
@@ -198,11 +200,9 @@ describe('menu', () => {
   });
 
   it('answers prompts and alerts in order with --answer', async () => {
-    const run = await whuffie(
+    const run = await onSupporters(
       'menu',
       'Ask for a name',
-      '--in',
-      'supporters.csv',
       '--out',
       'asked.xlsx',
       '--answer',
@@ -224,13 +224,7 @@ describe('menu', () => {
   });
 
   it('takes the affirmative default for unanswered dialogs', async () => {
-    const run = await whuffie(
-      'menu',
-      'Ask for a name',
-      '--in',
-      'supporters.csv',
-      '--json',
-    );
+    const run = await onSupporters('menu', 'Ask for a name', '--json');
     const output = JSON.parse(run.stdout);
     expect(output.prompts).toEqual([
       expect.objectContaining({button: 'OK', text: ''}),
@@ -239,12 +233,12 @@ describe('menu', () => {
   });
 
   it('opens a sidebar from a submenu', async () => {
-    const run = await whuffie('menu', 'Open sidebar', '--in', 'supporters.csv');
+    const run = await onSupporters('menu', 'Open sidebar');
     expect(run.stdout).toContain('sidebar opened: Whuffie\n');
   });
 
   it('names the items when no caption matches', async () => {
-    const run = await whuffie('menu', 'Dance', '--in', 'supporters.csv');
+    const run = await onSupporters('menu', 'Dance');
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(
       'whuffie: No menu item "Dance". Items: Set up tracker, Ask for a name…, Send digest now, Schedule daily digest, Open sidebar, Break something.\n',
@@ -252,11 +246,9 @@ describe('menu', () => {
   });
 
   it('reports a script error in one line, exit 1, and still writes what Sheets would keep', async () => {
-    const run = await whuffie(
+    const run = await onSupporters(
       'menu',
       'Break something',
-      '--in',
-      'supporters.csv',
       '--out',
       'broken.xlsx',
     );
@@ -268,24 +260,16 @@ describe('menu', () => {
 
 describe('call', () => {
   it('calls a function as the sidebar would: JSON in, JSON out, Dates arrive as null', async () => {
-    const run = await whuffie(
-      'call',
-      'getSupporter',
-      '2',
-      '--in',
-      'supporters.csv',
-    );
+    const run = await onSupporters('call', 'getSupporter', '2');
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual({name: 'Ana Silva', joined: null});
   });
 
   it('runs a custom function in CUSTOM_FUNCTION mode, by any case of its name', async () => {
-    const run = await whuffie(
+    const run = await onSupporters(
       'call',
       'double',
       '[[1, 2], [3, 4]]',
-      '--in',
-      'supporters.csv',
       '--json',
     );
     expect(JSON.parse(run.stdout)).toMatchObject({
@@ -298,20 +282,16 @@ describe('call', () => {
   });
 
   it('runs at --now: an instant with its offset, or a wall-clock time in the sheet zone', async () => {
-    const offset = await whuffie(
+    const offset = await onSupporters(
       'call',
       'whatTimeIsIt',
-      '--in',
-      'supporters.csv',
       '--now',
       '2026-09-01T10:00+02:00',
     );
     expect(offset.stdout).toMatch(/^"2026-09-01T08:00:00\.\d{3}Z"\n$/);
-    const london = await whuffie(
+    const london = await onSupporters(
       'call',
       'whatTimeIsIt',
-      '--in',
-      'supporters.csv',
       '--now',
       '2026-09-01 09:00',
       '--tz',
@@ -321,7 +301,7 @@ describe('call', () => {
   });
 
   it('refuses a private or missing function', async () => {
-    const run = await whuffie('call', 'secret_', '--in', 'supporters.csv');
+    const run = await onSupporters('call', 'secret_');
     expect(run).toMatchObject({
       code: 1,
       stderr:
@@ -332,11 +312,9 @@ describe('call', () => {
 
 describe('chained runs', () => {
   it('carry properties and triggers across invocations through the sidecar', async () => {
-    await whuffie(
+    await onSupporters(
       'menu',
       'Set up tracker',
-      '--in',
-      'supporters.csv',
       '--out',
       'a.xlsx',
       '--now',
@@ -379,15 +357,7 @@ describe('chained runs', () => {
   });
 
   it('keeps the spreadsheet time zone with the file', async () => {
-    await whuffie(
-      'menu',
-      '--in',
-      'supporters.csv',
-      '--tz',
-      'Asia/Tokyo',
-      '--out',
-      'tokyo.xlsx',
-    );
+    await onSupporters('menu', '--tz', 'Asia/Tokyo', '--out', 'tokyo.xlsx');
     const {timeZone, workbook} = await readWorkbookFile(
       join(dir, 'tokyo.xlsx'),
     );
@@ -399,7 +369,7 @@ describe('chained runs', () => {
   });
 
   it('says when nothing is scheduled', async () => {
-    const run = await whuffie('trigger', 'all', '--in', 'supporters.csv');
+    const run = await onSupporters('trigger', 'all');
     expect(run).toEqual({
       code: 0,
       stdout: 'no time-driven triggers are installed\n',
@@ -410,12 +380,10 @@ describe('chained runs', () => {
 
 describe('edit and select', () => {
   it('fires onEdit for a user edit, as Sheets does', async () => {
-    const run = await whuffie(
+    const run = await onSupporters(
       'edit',
       'supporters!B2',
       'ana@example.org',
-      '--in',
-      'supporters.csv',
       '--out',
       'edited.xlsx',
     );
@@ -426,12 +394,7 @@ describe('edit and select', () => {
   });
 
   it('selects a range', async () => {
-    const run = await whuffie(
-      'select',
-      'supporters!A2:A3',
-      '--in',
-      'supporters.csv',
-    );
+    const run = await onSupporters('select', 'supporters!A2:A3');
     expect(run).toEqual({
       code: 0,
       stdout: 'selected supporters!A2:A3\n',
@@ -442,22 +405,8 @@ describe('edit and select', () => {
 
 describe('--mail-dir and --out .csv', () => {
   it('writes each email as JSON and HTML, numbering on from earlier runs', async () => {
-    await whuffie(
-      'menu',
-      'Send digest now',
-      '--in',
-      'supporters.csv',
-      '--mail-dir',
-      'out/mail',
-    );
-    await whuffie(
-      'menu',
-      'Send digest now',
-      '--in',
-      'supporters.csv',
-      '--mail-dir',
-      'out/mail',
-    );
+    await onSupporters('menu', 'Send digest now', '--mail-dir', 'out/mail');
+    await onSupporters('menu', 'Send digest now', '--mail-dir', 'out/mail');
     const files = readdirSync(join(dir, 'out/mail')).sort();
     expect(files).toEqual([
       '001-reach-out-today-2-people.html',
@@ -488,11 +437,9 @@ describe('--mail-dir and --out .csv', () => {
   });
 
   it('writes a CSV of the first sheet and says that is all it holds', async () => {
-    const run = await whuffie(
+    const run = await onSupporters(
       'menu',
       'Set up tracker',
-      '--in',
-      'supporters.csv',
       '--out',
       'out.csv',
     );
@@ -508,11 +455,9 @@ describe('--mail-dir and --out .csv', () => {
 
 describe('--json', () => {
   it('prints one object with what happened', async () => {
-    const run = await whuffie(
+    const run = await onSupporters(
       'menu',
       'Send digest now',
-      '--in',
-      'supporters.csv',
       '--json',
       '--out',
       'j.xlsx',

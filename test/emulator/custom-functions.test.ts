@@ -1,4 +1,4 @@
-import type {WorkbookData} from '../../emulator';
+import type {CellValue, WorkbookData} from '../../emulator';
 import {argumentsSignature} from '../../emulator/custom-functions';
 import {emulatorFor} from '../fixtures/runtime/harness';
 
@@ -16,6 +16,13 @@ const tracker = (): WorkbookData => ({
     {name: 'Interactions', values: [['s1'], ['s1'], ['s2']]},
   ],
 });
+
+/** The add-on over a workbook of one sheet. */
+const oneSheet = (
+  name: string,
+  values: CellValue[][],
+  formulas: Record<string, string>,
+) => emulatorFor('addon', {workbook: {sheets: [{name, values, formulas}]}});
 
 const column = (emu: ReturnType<typeof emulatorFor>, col: number) =>
   emu
@@ -102,32 +109,15 @@ describe('custom functions', () => {
   });
 
   test('a value already in the file is kept: Sheets does not recompute on open', () => {
-    const emu = emulatorFor('addon', {
-      workbook: {
-        sheets: [
-          {
-            name: 'Supporters',
-            values: [['s1', 99]],
-            formulas: {B1: '=WHUFFIE(A1)'},
-          },
-        ],
-      },
-    });
+    const emu = oneSheet('Supporters', [['s1', 99]], {B1: '=WHUFFIE(A1)'});
     expect(emu.toWorkbook().sheets[0].values[0]).toEqual(['s1', 99]);
     expect(recomputes(emu)).toEqual([]);
   });
 
   test('a thrown error shows as #ERROR! with its message; custom functions cannot write', () => {
-    const emu = emulatorFor('addon', {
-      workbook: {
-        sheets: [
-          {
-            name: 'Sheet1',
-            values: [],
-            formulas: {A1: '=BROKEN()', A2: '=TRIES_TO_WRITE()'},
-          },
-        ],
-      },
+    const emu = oneSheet('Sheet1', [], {
+      A1: '=BROKEN()',
+      A2: '=TRIES_TO_WRITE()',
     });
     expect(emu.toWorkbook().sheets[0].values).toEqual([
       ['#ERROR!'],
@@ -152,20 +142,10 @@ describe('custom functions', () => {
   });
 
   test('any public top-level function works in a formula; other formulas are left alone', () => {
-    const emu = emulatorFor('addon', {
-      workbook: {
-        sheets: [
-          {
-            name: 'Sheet1',
-            values: [[21]],
-            formulas: {
-              B1: '=DOUBLE(A1)',
-              C1: '=SUM(A1:B1)',
-              D1: '=privateCustom_(A1)',
-            },
-          },
-        ],
-      },
+    const emu = oneSheet('Sheet1', [[21]], {
+      B1: '=DOUBLE(A1)',
+      C1: '=SUM(A1:B1)',
+      D1: '=privateCustom_(A1)',
     });
     expect(emu.toWorkbook().sheets[0].values[0].slice(0, 2)).toEqual([21, 42]);
     expect(emu.toWorkbook().sheets[0].formulas).toMatchObject({
@@ -182,9 +162,7 @@ describe('custom functions', () => {
       values.map((_, i) => [`B${i + 1}`, `=DOUBLE(A${i + 1})`]),
     );
     const started = Date.now();
-    const emu = emulatorFor('addon', {
-      workbook: {sheets: [{name: 'Sheet1', values, formulas}]},
-    });
+    const emu = oneSheet('Sheet1', values, formulas);
     const loadMs = Date.now() - started;
     expect(emu.toWorkbook().sheets[0].values[rows - 1]).toEqual([
       rows - 1,

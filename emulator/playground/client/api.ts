@@ -13,8 +13,6 @@ import type {
   WindowRequest,
 } from '../protocol';
 
-export class RequestFailed extends Error {}
-
 /** A time-driven trigger that ran. */
 export interface TriggerRun {
   fn: string;
@@ -55,7 +53,7 @@ async function request<T>(
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const data = (await response.json()) as T & {error?: string};
-  if (!response.ok) throw new RequestFailed(data.error ?? response.statusText);
+  if (!response.ok) throw new Error(data.error ?? response.statusText);
   return data;
 }
 

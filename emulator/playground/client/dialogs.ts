@@ -5,7 +5,7 @@
  * the bottom-right corner.
  */
 import type {Answer, Question, ShownDialog, ToastView} from '../protocol';
-import {byId, el} from './dom';
+import {byId, closeButton, el} from './dom';
 
 const BUTTONS: Record<string, string[]> = {
   OK: ['OK'],
@@ -43,12 +43,7 @@ export function ask(question: Question): Promise<Answer> {
       if (input) answer.text = button === 'CLOSE' ? '' : input.value;
       resolve(answer);
     };
-    const close = el('button', {
-      className: 'dialog-close',
-      text: '×',
-      attrs: {type: 'button', 'aria-label': 'Close'},
-      on: {click: () => finish('CLOSE')},
-    });
+    const close = closeButton('dialog-close', 'Close', () => finish('CLOSE'));
     const actions = el(
       'div',
       {className: 'dialog-actions'},
@@ -137,14 +132,7 @@ export function notify(
     title ? el('div', {className: 'toast-title', text: title}) : '',
     el('div', {className: 'toast-message', text: message}),
   );
-  toast.append(
-    el('button', {
-      className: 'toast-close',
-      text: '×',
-      attrs: {type: 'button', 'aria-label': 'Dismiss'},
-      on: {click: () => toast.remove()},
-    }),
-  );
+  toast.append(closeButton('toast-close', 'Dismiss', () => toast.remove()));
   box.append(toast);
   if (seconds >= 0)
     setTimeout(() => toast.remove(), Math.max(seconds, 2) * 1000);

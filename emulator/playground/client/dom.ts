@@ -52,3 +52,16 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
 export function escapeAttribute(text: string): string {
   return text.replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`);
 }
+
+/** The × that closes a dialog or dismisses a toast. */
+export const closeButton = (
+  className: string,
+  label: string,
+  click: () => void,
+) =>
+  el('button', {
+    className,
+    text: '×',
+    attrs: {type: 'button', 'aria-label': label},
+    on: {click},
+  });

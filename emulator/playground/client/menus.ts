@@ -27,7 +27,7 @@ export interface TopMenu {
 }
 
 /** The add-on's menu items as entries: a click runs the item by its caption. */
-export function addonEntries(items: MenuItemInfo[]): Entry[] {
+function addonEntries(items: MenuItemInfo[]): Entry[] {
   return items.map((item): Entry => {
     if ('separator' in item) return {kind: 'separator'};
     if ('submenu' in item) {

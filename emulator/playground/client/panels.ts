@@ -4,7 +4,7 @@
  * read it as the recipient would) and the executions log.
  */
 import type {ExecutionView, MailSummary, MailView} from '../protocol';
-import {byId, el} from './dom';
+import {byId, closeButton, el} from './dom';
 
 const time = (iso: string) =>
   new Date(iso).toLocaleString('en-GB', {
@@ -133,12 +133,7 @@ export class SidePanel {
       : el('pre', {className: 'mail-body text', text: mail.body});
     if (body instanceof HTMLIFrameElement) body.srcdoc = mail.htmlBody ?? '';
     dialog.replaceChildren(
-      el('button', {
-        className: 'dialog-close',
-        text: '×',
-        attrs: {type: 'button', 'aria-label': 'Close'},
-        on: {click: () => dialog.close()},
-      }),
+      closeButton('dialog-close', 'Close', () => dialog.close()),
       el('h2', {text: mail.subject || '(no subject)'}),
       header('From', mail.name ? `${mail.name} <${mail.from}>` : mail.from),
       header('To', mail.to),

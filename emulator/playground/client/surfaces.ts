@@ -29,7 +29,7 @@ export interface SurfaceActions {
 const DIALOG_SIZE = {width: 600, height: 400};
 
 /** The add-on's HTML with the shim's tag first in its head (before any of its scripts). */
-export function withShim(html: string, functions: string[]): string {
+function withShim(html: string, functions: string[]): string {
   const src = `${window.location.origin}/playground/shim.js`;
   const tag = `<script src="${escapeAttribute(src)}" data-functions="${escapeAttribute(functions.join(','))}"></script>`;
   for (const opening of [
