@@ -4,6 +4,8 @@
  * double click cannot log twice), focus comes back to where it was, and a
  * failure is shown in the panel with the form left as it was.
  */
+import {el, fill} from './dom';
+import {messageOf} from './server';
 import {showError} from './status';
 
 type Control =
@@ -34,7 +36,7 @@ export async function whileBusy<T>(
   try {
     return await work();
   } catch (e) {
-    showError(e instanceof Error ? e.message : String(e));
+    showError(messageOf(e));
     return null;
   } finally {
     controls.forEach(c => (c.disabled = false));
@@ -54,3 +56,17 @@ export async function whileBusy<T>(
     }
   }
 }
+
+/**
+ * Loads a section: "Loading…", then `fetch` while `body` is busy, then
+ * `render`. Rejects when the call failed (the error is shown), so a lazy
+ * section tries again when it is next opened.
+ */
+export const loader =
+  <T>(fetch: () => Promise<T>, render: (body: HTMLElement, view: T) => void) =>
+  async (body: HTMLElement): Promise<void> => {
+    fill(body, el('p', {className: 'muted'}, 'Loading…'));
+    const view = await whileBusy(body, fetch);
+    if (view === null) throw new Error('not loaded');
+    render(body, view);
+  };

@@ -6,10 +6,10 @@
  * back. Failures are shown next to the form that caused them.
  */
 import type {AccountView, ConnectionsView, Network} from '../src/api';
-import {whileBusy} from './busy';
+import {loader, whileBusy} from './busy';
 import {el, fill, liveRegion, newId, submitRow} from './dom';
 import {instantText, plural} from './format';
-import {callServer} from './server';
+import {callServer, messageOf} from './server';
 import {announce} from './status';
 
 const NETWORKS: Network[] = ['bluesky', 'mastodon', 'x'];
@@ -35,15 +35,11 @@ const INTRO =
 
 type Show = (view: ConnectionsView) => void;
 
-const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
 /** Loads the section when it is first opened (Settings' lazy sections). */
-export async function loadConnections(body: HTMLElement): Promise<void> {
-  fill(body, el('p', {className: 'muted'}, 'Loading…'));
-  const view = await whileBusy(body, () => callServer('getConnections'));
-  if (!view) throw new Error('not loaded');
-  renderConnections(body, view);
-}
+export const loadConnections = loader(
+  () => callServer('getConnections'),
+  renderConnections,
+);
 
 function renderConnections(body: HTMLElement, first: ConnectionsView): void {
   const accounts = el('div', {className: 'accounts'});

@@ -101,3 +101,87 @@ export const submitRow = (label: string, focus: string) =>
       label,
     ),
   );
+
+/**
+ * A button that shows and hides `panel` (hidden at first), saying which
+ * with aria-expanded; `label` names it for screen readers when its text
+ * alone would not.
+ */
+export function disclosure(
+  panel: HTMLElement,
+  className: string,
+  text: string,
+  label?: string,
+): HTMLButtonElement {
+  panel.hidden = true;
+  const button = el(
+    'button',
+    {
+      className,
+      attrs: {
+        type: 'button',
+        'aria-expanded': 'false',
+        'aria-controls': panel.id,
+        'aria-label': label,
+      },
+    },
+    text,
+  );
+  button.addEventListener('click', () => {
+    panel.hidden = !panel.hidden;
+    button.setAttribute('aria-expanded', String(!panel.hidden));
+  });
+  return button;
+}
+
+/** One term of a definition list (`<dl>`), with its value. */
+export const term = (name: string, value: string | Node) =>
+  el('div', null, el('dt', null, name), el('dd', null, value));
+
+/**
+ * A one-line form that adds what is typed (trimmed; nothing when empty): a
+ * label screen readers read, the box and a small button.
+ */
+export function inlineAddForm(options: {
+  label: string;
+  button: string;
+  placeholder: string;
+  focus?: string;
+  add: (text: string) => void;
+}): HTMLFormElement {
+  const id = newId('add');
+  const input = el('input', {
+    attrs: {
+      id,
+      type: 'text',
+      maxlength: 40,
+      autocomplete: 'off',
+      placeholder: options.placeholder,
+      'data-focus': options.focus,
+    },
+  });
+  return el(
+    'form',
+    {
+      className: 'inline-form',
+      on: {
+        submit: e => {
+          e.preventDefault();
+          const text = input.value.trim();
+          if (text) options.add(text);
+        },
+      },
+    },
+    el(
+      'label',
+      {className: 'visually-hidden', attrs: {for: id}},
+      options.label,
+    ),
+    input,
+    el(
+      'button',
+      {className: 'button secondary small', attrs: {type: 'submit'}},
+      options.button,
+    ),
+  );
+}

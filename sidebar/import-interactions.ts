@@ -10,7 +10,7 @@ import {
   Say,
   tooLargeToSend,
 } from './file-import';
-import {callServer} from './server';
+import {callServer, messageOf} from './server';
 
 const HOW_TO =
   'A CSV file with a header row and one interaction per line. It needs a date, who it was with (a supporter ID, email, handle or name) and what happened (Kind); direction, channel, note, link and amount are optional. Importing the same file again adds nothing.';
@@ -47,7 +47,7 @@ async function importFile([file]: File[], say: Say): Promise<void> {
     );
     for (const line of notice.message.split('\n')) say(line);
   } catch (e) {
-    say(e instanceof Error ? e.message : String(e), true);
+    say(messageOf(e), true);
   }
 }
 

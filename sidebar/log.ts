@@ -5,8 +5,9 @@
  * the person, so the whuffie shown changes at once.
  */
 import type {LogRequest, LogResult} from '../src/api';
+import {CHANNELS} from '../src/core/kinds';
 import {whileBusy} from './busy';
-import {byId, el, fill, newId} from './dom';
+import {byId, disclosure, el, fill, newId} from './dom';
 import {oneDecimal, plural} from './format';
 import {callServer} from './server';
 import {
@@ -20,15 +21,6 @@ import {
 import {ASKS, DONATION, QuickLog, THEY, WE} from './quick-log';
 import {announce} from './status';
 
-const CHANNELS = [
-  'x',
-  'bluesky',
-  'mastodon',
-  'email',
-  'in person',
-  'phone',
-  'other',
-];
 const CHANNEL_NAMES: Record<string, string> = {
   x: 'X',
   bluesky: 'Bluesky',
@@ -103,26 +95,8 @@ export function buildLog(root: HTMLElement): void {
       },
       quick.label,
     );
-  const reveal = (label: string, panel: HTMLElement) => {
-    const toggle = el(
-      'button',
-      {
-        className: 'button secondary log-button',
-        attrs: {
-          type: 'button',
-          'aria-expanded': 'false',
-          'aria-controls': panel.id,
-        },
-      },
-      label,
-    );
-    toggle.addEventListener('click', () => {
-      const open = toggle.getAttribute('aria-expanded') !== 'true';
-      toggle.setAttribute('aria-expanded', String(open));
-      panel.hidden = !open;
-    });
-    return toggle;
-  };
+  const reveal = (label: string, panel: HTMLElement) =>
+    disclosure(panel, 'button secondary log-button', label);
   const askPanel = el(
     'div',
     {
@@ -141,7 +115,6 @@ export function buildLog(root: HTMLElement): void {
       ),
     ),
   );
-  askPanel.hidden = true;
   const donationPanel = el(
     'div',
     {className: 'more', attrs: {id: newId('donation')}},
@@ -156,7 +129,6 @@ export function buildLog(root: HTMLElement): void {
       'Log donation',
     ),
   );
-  donationPanel.hidden = true;
   const theyHeading = newId('they');
   const weHeading = newId('we');
   fill(

@@ -25,11 +25,11 @@ function renderSelection(current: Current): void {
 }
 
 function start(): void {
-  buildLog(byId('log-view'));
-  setUpTabs(name => {
-    if (name === 'today') openToday(byId('today-view'));
-    if (name === 'settings') openSettings(byId('settings-view'));
+  setUpTabs((name, view) => {
+    if (name === 'today') openToday(view);
+    if (name === 'settings') openSettings(view);
   });
+  buildLog(byId('log-view'));
   onSelectionChange(renderSelection);
   startFollowingSelection();
   // Set by the server when a menu item opens the sidebar on a section.

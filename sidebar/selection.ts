@@ -13,7 +13,7 @@ import type {
   SupporterTarget,
   SupporterView,
 } from '../src/api';
-import {callServer} from './server';
+import {callServer, messageOf} from './server';
 import {showError} from './status';
 
 export type Current =
@@ -91,7 +91,7 @@ async function poll(): Promise<void> {
     key = state.key;
     if (!state.unchanged) show(viewOf(state));
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
+    const message = messageOf(e);
     // A failing poll repeats every tick: say it once, then back off.
     if (message !== lastFailure) showError(message);
     lastFailure = message;

@@ -14,9 +14,9 @@ import type {
   SettingsView,
   TagField,
 } from '../src/api';
-import {whileBusy} from './busy';
+import {loader, whileBusy} from './busy';
 import {loadConnections} from './connections';
-import {el, fill, newId} from './dom';
+import {el, fill, inlineAddForm, newId, term} from './dom';
 import {capitalise, instantText} from './format';
 import {interactionsImport} from './import-interactions';
 import {callServer} from './server';
@@ -73,15 +73,13 @@ function lazySection(
   return details;
 }
 
-const loading = () => el('p', {className: 'muted'}, 'Loading…');
-
 // ---- Vocabularies and scoring --------------------------------------------------
 
 async function loadSettings(
   vocabulary: HTMLElement,
   scoring: HTMLElement,
 ): Promise<void> {
-  fill(vocabulary, loading());
+  fill(vocabulary, el('p', {className: 'muted'}, 'Loading…'));
   const view = await whileBusy(vocabulary, () => callServer('getSettingsView'));
   if (!view) {
     fill(
@@ -155,16 +153,6 @@ function vocabularyEditor(
   save: Save,
 ): HTMLElement {
   const list = view.vocabulary[field];
-  const inputId = newId('vocab');
-  const input = el('input', {
-    attrs: {
-      id: inputId,
-      type: 'text',
-      maxlength: 40,
-      autocomplete: 'off',
-      placeholder: `New ${noun}`,
-    },
-  });
   const legendId = newId('legend');
   const group: HTMLElement = el(
     'fieldset',
@@ -203,35 +191,17 @@ function vocabularyEditor(
           ),
         )
       : el('p', {className: 'muted'}, 'None yet.'),
-    el(
-      'form',
-      {
-        className: 'inline-form',
-        on: {
-          submit: e => {
-            e.preventDefault();
-            const tag = input.value.trim();
-            if (!tag) return;
-            void save(
-              group,
-              {vocabulary: {[field]: [...list, tag]}},
-              `${capitalise(tag)} added.`,
-            );
-          },
-        },
-      },
-      el(
-        'label',
-        {className: 'visually-hidden', attrs: {for: inputId}},
-        `New ${noun}`,
-      ),
-      input,
-      el(
-        'button',
-        {className: 'button secondary small', attrs: {type: 'submit'}},
-        'Add',
-      ),
-    ),
+    inlineAddForm({
+      label: `New ${noun}`,
+      button: 'Add',
+      placeholder: `New ${noun}`,
+      add: tag =>
+        void save(
+          group,
+          {vocabulary: {[field]: [...list, tag]}},
+          `${capitalise(tag)} added.`,
+        ),
+    }),
   );
   return group;
 }
@@ -430,12 +400,7 @@ async function reset(
 
 const hourText = (h: number) => `${String(h).padStart(2, '0')}:00`;
 
-async function loadDigest(body: HTMLElement): Promise<void> {
-  fill(body, loading());
-  const view = await whileBusy(body, () => callServer('getDigestSettings'));
-  if (!view) throw new Error('not loaded');
-  renderDigest(body, view);
-}
+const loadDigest = loader(() => callServer('getDigestSettings'), renderDigest);
 
 function renderDigest(body: HTMLElement, view: DigestSettingsView): void {
   const ids = {enabled: newId('digest'), hour: newId('hour'), to: newId('to')};
@@ -531,16 +496,9 @@ function renderDigest(body: HTMLElement, view: DigestSettingsView): void {
   fill(body, form);
 }
 
-async function loadHealth(body: HTMLElement): Promise<void> {
-  fill(body, loading());
-  const view = await whileBusy(body, () => callServer('getHealth'));
-  if (!view) throw new Error('not loaded');
-  renderHealth(body, view);
-}
+const loadHealth = loader(() => callServer('getHealth'), renderHealth);
 
 function renderHealth(body: HTMLElement, view: HealthView): void {
-  const row = (term: string, value: string) =>
-    el('div', null, el('dt', null, term), el('dd', null, value));
   const outcome = {ok: 'Worked', failed: 'Failed', never: 'Not run yet'}[
     view.outcome
   ];
@@ -549,10 +507,13 @@ function renderHealth(body: HTMLElement, view: HealthView): void {
     el(
       'dl',
       {className: `facts health ${view.outcome}`},
-      row('Last daily run', view.lastRun ? instantText(view.lastRun) : 'Never'),
-      row('Outcome', outcome),
+      term(
+        'Last daily run',
+        view.lastRun ? instantText(view.lastRun) : 'Never',
+      ),
+      term('Outcome', outcome),
       view.lastError !== null &&
-        row(
+        term(
           'Last error',
           `${view.lastError}${view.lastErrorAt ? ` (${instantText(view.lastErrorAt)})` : ''}`,
         ),

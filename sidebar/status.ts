@@ -35,7 +35,7 @@ export function showError(message: string): void {
   box.hidden = false;
 }
 
-export function clearError(): void {
+function clearError(): void {
   const box = byId('error');
   fill(box);
   box.hidden = true;

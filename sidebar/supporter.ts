@@ -10,7 +10,7 @@ import type {
   TagField,
 } from '../src/api';
 import {whileBusy} from './busy';
-import {el, externalLink, fill, newId} from './dom';
+import {el, externalLink, fill, inlineAddForm, newId, term} from './dom';
 import {
   capitalise,
   dayText,
@@ -224,37 +224,13 @@ function tagGroup(view: SupporterView, field: TagField): HTMLElement {
 }
 
 function addTopic(view: SupporterView, group: () => HTMLElement): HTMLElement {
-  const id = newId('topic');
-  const input = el('input', {
-    attrs: {
-      id,
-      type: 'text',
-      maxlength: 40,
-      autocomplete: 'off',
-      placeholder: 'e.g. tigers',
-      'data-focus': 'new-topic',
-    },
+  return inlineAddForm({
+    label: 'New topic',
+    button: 'Add topic',
+    placeholder: 'e.g. tigers',
+    focus: 'new-topic',
+    add: tag => void toggle(view, 'topics', tag, true, group()),
   });
-  return el(
-    'form',
-    {
-      className: 'inline-form',
-      on: {
-        submit: e => {
-          e.preventDefault();
-          const tag = input.value.trim();
-          if (tag) void toggle(view, 'topics', tag, true, group());
-        },
-      },
-    },
-    el('label', {className: 'visually-hidden', attrs: {for: id}}, 'New topic'),
-    input,
-    el(
-      'button',
-      {className: 'button secondary small', attrs: {type: 'submit'}},
-      'Add topic',
-    ),
-  );
 }
 
 async function toggle(
@@ -370,15 +346,13 @@ function facts(view: SupporterView): HTMLElement {
     : view.cadenceInEffect
       ? `Every ${plural(view.cadenceInEffect, 'day')} (default for believers)`
       : 'No reminder';
-  const row = (term: string, value: string | Node) =>
-    el('div', null, el('dt', null, term), el('dd', null, value));
   return el(
     'dl',
     {className: 'facts'},
-    row('Birthday', birthday),
-    row('Stay in touch', cadence),
-    row('Do not contact', view.doNotContact ? 'Yes' : 'No'),
-    row(
+    term('Birthday', birthday),
+    term('Stay in touch', cadence),
+    term('Do not contact', view.doNotContact ? 'Yes' : 'No'),
+    term(
       'Last contact',
       view.lastContact ? instantText(view.lastContact) : 'Never',
     ),

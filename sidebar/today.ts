@@ -4,7 +4,7 @@
  */
 import type {SnoozePeriod, TodayLineView, TodayView} from '../src/api';
 import {whileBusy} from './busy';
-import {el, externalLink, fill, newId} from './dom';
+import {disclosure, el, externalLink, fill, newId} from './dom';
 import {dayText} from './format';
 import {callServer} from './server';
 import {announce} from './status';
@@ -155,25 +155,12 @@ function todayLine(root: HTMLElement, line: TodayLineView): HTMLElement {
       ),
     ),
   );
-  snoozeMenu.hidden = true;
-  const snooze = el(
-    'button',
-    {
-      className: 'button secondary small',
-      attrs: {
-        type: 'button',
-        'aria-expanded': 'false',
-        'aria-controls': snoozeId,
-        'aria-label': `Snooze ${line.name}`,
-      },
-    },
+  const snooze = disclosure(
+    snoozeMenu,
+    'button secondary small',
     'Snooze…',
+    `Snooze ${line.name}`,
   );
-  snooze.addEventListener('click', () => {
-    const open = snoozeMenu.hidden;
-    snoozeMenu.hidden = !open;
-    snooze.setAttribute('aria-expanded', String(open));
-  });
   item.append(
     el(
       'div',

@@ -17,7 +17,7 @@ import {
   Say,
   tooLargeToSend,
 } from './file-import';
-import {callServer} from './server';
+import {callServer, messageOf} from './server';
 
 /** The Settings section's id, for opening the sidebar on it. */
 export const X_ARCHIVE_SECTION = 'settings-x-archive';
@@ -69,7 +69,7 @@ async function importFiles(files: File[], say: Say): Promise<void> {
     try {
       toSend.push(...(await dataFilesInZip(file)));
     } catch (e) {
-      say(e instanceof Error ? e.message : String(e), true);
+      say(messageOf(e), true);
     }
   }
   for (const file of sendingOrder(toSend)) {
@@ -87,7 +87,7 @@ async function importFiles(files: File[], say: Say): Promise<void> {
       }
       say((await callServer('importXArchiveFile', file.name, text)).message);
     } catch (e) {
-      say(`${file.name}: ${e instanceof Error ? e.message : String(e)}`, true);
+      say(`${file.name}: ${messageOf(e)}`, true);
     }
   }
 }
