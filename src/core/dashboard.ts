@@ -26,6 +26,7 @@
  */
 import {
   civilFromDays,
+  dateIn,
   daysFromCivil,
   dayNumber,
   dayNumberIn,
@@ -34,17 +35,19 @@ import {
   parseWhen,
   startOfDay,
 } from './dates';
-import {CHANNELS, isAsk, valueClassOf} from './kinds';
+import {CHANNEL_LABELS, CHANNELS, isAsk, valueClassOf} from './kinds';
 import type {Interaction} from './model';
 import {
   computeScores,
   levelRank,
   LEVELS,
+  scoreTotals,
   type Level,
   type SupporterScore,
 } from './scoring';
-import {BANDS, type Band, type Settings} from './settings';
+import {BANDS, bandRank, type Band, type Settings} from './settings';
 import {PLAIN_TEXT} from './cells';
+import {columnLetter, isEmptyCell} from './columns';
 
 export const DASHBOARD_SHEET_NAME = 'Dashboard';
 /** Where the user types the range: From in B2, To in B3. */
@@ -150,16 +153,6 @@ export interface DashboardInput {
   range: {from: unknown; to: unknown};
 }
 
-const CHANNEL_LABELS: Record<string, string> = {
-  x: 'X',
-  bluesky: 'Bluesky',
-  mastodon: 'Mastodon',
-  email: 'Email',
-  'in person': 'In person',
-  phone: 'Phone',
-  other: 'Other',
-  '': 'Not recorded',
-};
 const NETWORK_ORDER = [...CHANNELS, ''];
 
 function monthKey(day: number): number {
@@ -175,7 +168,7 @@ function monthLabel(key: number): string {
 
 /** A From / To cell as a day number; null when blank, NaN when not a date. */
 function dayOfCell(cell: unknown, timeZone: string): number | null {
-  if (cell === '' || cell === null || cell === undefined) return null;
+  if (isEmptyCell(cell)) return null;
   const when = parseWhen(cell, timeZone);
   return when ? dayNumber(when, timeZone) : NaN;
 }
@@ -215,29 +208,21 @@ function resolveRange(
 /** Band and level counts today and MOVE_DAYS ago, from the same log. */
 function movesOf(
   input: DashboardInput,
+  now: ReadonlyMap<string, SupporterScore>,
 ): Pick<DashboardData, 'bands' | 'levels' | 'moves'> {
   const before = computeScores({
     events: input.events,
-    supporters: input.scores.map(s => ({id: s.id})),
+    supporters: [...now.keys()].map(id => ({id})),
     now: new Date(input.now.getTime() - MOVE_DAYS * MS_PER_DAY),
     timeZone: input.timeZone,
     settings: input.settings,
   }).scores;
-  const bandNow = new Map<Band, number>(BANDS.map(b => [b, 0]));
-  const bandBefore = new Map<Band, number>(BANDS.map(b => [b, 0]));
-  const levelNow = new Map<Level, number>(LEVELS.map(l => [l, 0]));
-  const levelBefore = new Map<Level, number>(LEVELS.map(l => [l, 0]));
+  const totalsNow = scoreTotals(now.values());
+  const totalsBefore = scoreTotals(before.values());
   const moves = {bandUp: 0, bandDown: 0, levelUp: 0, levelDown: 0};
-  const seen = new Set<string>();
-  for (const s of input.scores) {
-    if (seen.has(s.id)) continue;
-    seen.add(s.id);
+  for (const s of now.values()) {
     const then = before.get(s.id)!;
-    bandNow.set(s.band, bandNow.get(s.band)! + 1);
-    bandBefore.set(then.band, bandBefore.get(then.band)! + 1);
-    levelNow.set(s.level, levelNow.get(s.level)! + 1);
-    levelBefore.set(then.level, levelBefore.get(then.level)! + 1);
-    const band = BANDS.indexOf(s.band) - BANDS.indexOf(then.band);
+    const band = bandRank(s.band) - bandRank(then.band);
     const level = levelRank(s.level) - levelRank(then.level);
     if (band > 0) moves.bandUp++;
     if (band < 0) moves.bandDown++;
@@ -247,13 +232,13 @@ function movesOf(
   return {
     bands: [...BANDS].reverse().map(band => ({
       band,
-      now: bandNow.get(band)!,
-      before: bandBefore.get(band)!,
+      now: totalsNow.byBand[band],
+      before: totalsBefore.byBand[band],
     })),
     levels: [...LEVELS].reverse().map(level => ({
       level,
-      now: levelNow.get(level)!,
-      before: levelBefore.get(level)!,
+      now: totalsNow.byLevel[level],
+      before: totalsBefore.byLevel[level],
     })),
     moves,
   };
@@ -328,7 +313,9 @@ export function dashboardData(input: DashboardInput): DashboardData {
       {
         row: {
           channel,
-          label: CHANNEL_LABELS[channel] ?? channel,
+          label: channel
+            ? (CHANNEL_LABELS[channel] ?? channel)
+            : 'Not recorded',
           events: 0,
           people: 0,
           promotionAndAction: 0,
@@ -389,6 +376,7 @@ export function dashboardData(input: DashboardInput): DashboardData {
   }
   for (const m of months) m.amount = Math.round(m.amount * 100) / 100;
 
+  // By id: a repeated tracker id shares one score, and counts once.
   const scoreOf = new Map(input.scores.map(s => [s.id, s]));
   const ranked = [...windows]
     .filter(([id, w]) => scoreOf.has(id) && w.promotion + w.action > 0)
@@ -426,7 +414,7 @@ export function dashboardData(input: DashboardInput): DashboardData {
   return {
     ...range,
     months,
-    ...movesOf(input),
+    ...movesOf(input, scoreOf),
     networks: NETWORK_ORDER.map(channel => {
       const n = networks.get(channel)!;
       return {...n.row, people: n.people.size};
@@ -537,7 +525,7 @@ function header(grid: Grid, data: DashboardData, input: DashboardInput): void {
   const tz = input.timeZone;
   const shown = (day: number) => startOfDay(day, tz);
   grid.line(
-    ['Dashboard', `Built ${formatDay(dayNumber(input.now, tz))}`],
+    ['Dashboard', `Built ${dateIn(input.now, tz)}`],
     [],
     [
       'Rebuilt from the Interactions log and the tracker by Social CRM › Dashboard and by the daily run. Edits other than From and To are replaced.',
@@ -695,20 +683,22 @@ function supporterBlocks(grid: Grid, data: DashboardData): void {
     range: {row: head, column: 1, rows: data.bands.length + 1, columns: 3},
     anchorRow: top,
   });
-  const moveNote = (what: string, way: string) =>
-    `Supporters whose ${what} today is ${way} than ${MOVE_DAYS} days ago.`;
-  grid.line(
-    ['Moved up', data.moves.bandUp],
-    [PLAIN_TEXT, COUNT],
-    [moveNote('band', 'higher')],
-    true,
-  );
-  grid.line(
-    ['Moved down', data.moves.bandDown],
-    [PLAIN_TEXT, COUNT],
-    [moveNote('band', 'lower')],
-    true,
-  );
+  const moveLines = (what: string, up: number, down: number) => {
+    for (const [label, count, way] of [
+      ['Moved up', up, 'higher'],
+      ['Moved down', down, 'lower'],
+    ] as const) {
+      grid.line(
+        [label, count],
+        [PLAIN_TEXT, COUNT],
+        [
+          `Supporters whose ${what} today is ${way} than ${MOVE_DAYS} days ago.`,
+        ],
+        true,
+      );
+    }
+  };
+  moveLines('band', data.moves.bandUp, data.moves.bandDown);
   grid.blank();
   grid.title(
     'Supporters by level',
@@ -730,18 +720,7 @@ function supporterBlocks(grid: Grid, data: DashboardData): void {
     ],
     data.levels.map(l => [l.level, l.now, l.before]),
   );
-  grid.line(
-    ['Moved up', data.moves.levelUp],
-    [PLAIN_TEXT, COUNT],
-    [moveNote('level', 'higher')],
-    true,
-  );
-  grid.line(
-    ['Moved down', data.moves.levelDown],
-    [PLAIN_TEXT, COUNT],
-    [moveNote('level', 'lower')],
-    true,
-  );
+  moveLines('level', data.moves.levelUp, data.moves.levelDown);
   grid.padTo(top + CHART_ROWS);
   grid.blank();
 
@@ -898,15 +877,6 @@ function believerBlocks(grid: Grid, data: DashboardData): void {
       'First inbound events in the range, divided by the range length in weeks: the rate a believer beats if their promotions bring people.',
     ],
   );
-}
-
-/** 1 → A, 27 → AA. */
-export function columnLetter(column: number): string {
-  let text = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) {
-    text = String.fromCharCode(65 + ((n - 1) % 26)) + text;
-  }
-  return text;
 }
 
 /** The whole sheet: cells, formats, notes, sparkline formulas and charts. */

@@ -15,7 +15,7 @@ const MS_PER_HOUR = 3_600_000;
 const MS_PER_MINUTE = 60_000;
 
 /** Sheets serial day number of 1970-01-01 (serial 0 is 1899-12-30). */
-export const SHEETS_EPOCH_SERIAL = 25569;
+const SHEETS_EPOCH_SERIAL = 25569;
 
 export interface CivilDate {
   year: number;
@@ -86,7 +86,7 @@ export function civilFromDays(days: number): CivilDate {
   return {year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day};
 }
 
-export function isLeapYear(year: number): boolean {
+function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
@@ -95,7 +95,11 @@ export function daysInMonth(year: number, month: number): number {
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
-function isValidCivil(year: number, month: number, day: number): boolean {
+export function isValidCivil(
+  year: number,
+  month: number,
+  day: number,
+): boolean {
   return (
     Number.isInteger(year) &&
     year >= 1000 &&

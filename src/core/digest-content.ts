@@ -23,6 +23,9 @@ export interface DigestExtras {
   bandMoves: DigestBandMove[];
 }
 
+/** "Birthdays this week": today and the 7 days after. */
+const BIRTHDAY_DAYS = 7;
+
 export function digestExtras(input: {
   people: ReadonlyMap<string, OutreachPerson>;
   scores: Iterable<SupporterScore>;
@@ -31,19 +34,16 @@ export function digestExtras(input: {
   newPeople: readonly NewPerson[];
   now: Date;
   timeZone: string;
-  /** Birthdays within this many days (default 7). */
-  birthdayDays?: number;
 }): DigestExtras {
   const {people, now, timeZone} = input;
   const today = dayNumber(now, timeZone);
-  const window = input.birthdayDays ?? 7;
   const birthdays: DigestBirthday[] = [];
   for (const person of people.values()) {
     if (person.doNotContact) continue;
     const birthday = parseBirthday(person.birthday, timeZone);
     if (!birthday) continue;
     const inDays = daysUntilBirthday(birthday, today);
-    if (inDays > window) continue;
+    if (inDays > BIRTHDAY_DAYS) continue;
     const found = extractInterest(person.interestNotes);
     const interest = found ? `${found.verb} ${found.what}` : '';
     birthdays.push({

@@ -43,18 +43,20 @@ export function parseDigestAnswer(text: string): DigestAnswer {
   const t = text.trim();
   if (/^off$/i.test(t)) return {action: 'off'};
   if (/^test$/i.test(t)) return {action: 'test'};
-  const match = /^(\d{1,2})(?::00)?(?:\s*(?:h|am|pm)\b)?\s*(.*)$/i.exec(t);
+  const match = /^(\d{1,2})(?::00)?(?:\s*(h|am|pm)\b)?\s*(.*)$/i.exec(t);
   if (!match) {
     throw new UserError(
       `I could not read "${t}". Type an hour from 0 to 23 (like 7), "off" or "test".`,
     );
   }
   let hour = Number(match[1]);
-  if (/pm/i.test(t) && hour < 12) hour += 12;
-  if (/am/i.test(t) && hour === 12) hour = 0;
+  // Only the hour's own suffix: "12 sam@rpm.org" is noon, not midnight or 0 pm.
+  const meridiem = match[2]?.toLowerCase();
+  if (meridiem === 'pm' && hour < 12) hour += 12;
+  if (meridiem === 'am' && hour === 12) hour = 0;
   return {
     action: 'on',
     hour: checkHour(hour),
-    recipients: checkRecipients(match[2].split(/[,;\s]+/)),
+    recipients: checkRecipients(match[3].split(/[,;\s]+/)),
   };
 }

@@ -27,7 +27,7 @@ import {NETWORK_LABELS, NETWORKS, type Network} from './handles';
 import {escapeHtml, safeHref} from './html';
 import {composeUrl, profileUrl} from './links';
 import type {Bucket, OutreachLine} from './outreach';
-import {BANDS, type Band} from './settings';
+import {bandRank, type Band} from './settings';
 import {plural} from './plural';
 import {NEW_PEOPLE_SHEET} from './sync/matching';
 import {ACTION_ADD, ACTION_MATCH_SUGGESTED} from './sync/new-people-actions';
@@ -432,10 +432,11 @@ function sectionsOf(input: DigestInput): Section[] {
     believerItem,
     `Add them from the ${NEW_PEOPLE_SHEET} sheet (Action: ${ACTION_ADD} or ${ACTION_MATCH_SUGGESTED}).`,
   );
-  const rank = (b: Band) => BANDS.indexOf(b);
   const moves = (up: boolean) =>
     input.bandMoves.filter(m =>
-      up ? rank(m.to) > rank(m.from) : rank(m.to) < rank(m.from),
+      up
+        ? bandRank(m.to) > bandRank(m.from)
+        : bandRank(m.to) < bandRank(m.from),
     );
   add('Warming up', 'rows', moves(true), DIGEST_LIMITS.bandMoves, '', bandItem);
   add(
@@ -864,7 +865,8 @@ function renderHtml(
  */
 export function renderDigest(input: DigestInput): DigestEmail | null {
   if (isEmpty(input) && !input.allQuiet) return null;
-  const sections = isEmpty(input) ? [] : sectionsOf(input);
+  // Empty input gives no sections: the quiet mail.
+  const sections = sectionsOf(input);
   const subject = subjectOf(input);
   const button = trackerUrl(input);
   return {

@@ -261,6 +261,17 @@ export const CHANNELS: readonly string[] = [
   'other',
 ];
 
+/** A channel as people read it (the sheet keeps the lower-case id). */
+export const CHANNEL_LABELS: Readonly<Record<string, string>> = {
+  x: 'X',
+  bluesky: 'Bluesky',
+  mastodon: 'Mastodon',
+  email: 'Email',
+  'in person': 'In person',
+  phone: 'Phone',
+  other: 'Other',
+};
+
 const channelSynonyms: Record<string, string> = {
   twitter: 'x',
   'x (twitter)': 'x',

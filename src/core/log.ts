@@ -6,6 +6,7 @@
  * Built for a million rows: every distinct cell text is parsed once.
  */
 import {parseAmount as readAmount} from './amounts';
+import {textOf} from './cells';
 import {parseWhen} from './dates';
 import {
   parseChannel,
@@ -15,7 +16,7 @@ import {
   type Direction,
   type KindInfo,
 } from './kinds';
-import type {Interaction} from './model';
+import {logColumn, type Interaction} from './model';
 
 export interface LogWarnings {
   /** Rows whose Kind no spelling in kinds.ts matches. */
@@ -55,22 +56,16 @@ export interface ParseLogOptions {
   supporters?: ReadonlySet<string>;
 }
 
-// Column positions, in LOG_HEADERS order.
-const WHEN = 0;
-const SUPPORTER = 1;
-const DIRECTION = 2;
-const KIND = 3;
-const CHANNEL = 4;
-const AMOUNT = 6;
-const NOTE = 7;
-const LINK = 8;
-const SOURCE = 9;
-const EVENT_ID = 10;
-
-function text(cell: unknown): string {
-  if (cell === null || cell === undefined) return '';
-  return typeof cell === 'string' ? cell.trim() : String(cell).trim();
-}
+const WHEN = logColumn('When');
+const SUPPORTER = logColumn('Supporter ID');
+const DIRECTION = logColumn('Direction');
+const KIND = logColumn('Kind');
+const CHANNEL = logColumn('Channel');
+const AMOUNT = logColumn('Amount');
+const NOTE = logColumn('Note');
+const LINK = logColumn('Link');
+const SOURCE = logColumn('Source');
+const EVENT_ID = logColumn('Event ID');
 
 function isBlank(row: readonly unknown[]): boolean {
   for (const cell of row) {
@@ -156,7 +151,7 @@ export function parseLog(
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
     if (!row) continue;
-    const supporterId = text(row[SUPPORTER]);
+    const supporterId = textOf(row[SUPPORTER]);
     if ((only && !only.has(supporterId)) || isBlank(row)) continue;
     const whenCell = row[WHEN];
     const when =
@@ -165,7 +160,7 @@ export function parseLog(
         : parseWhen(whenCell, timeZone);
     if (!when || Number.isNaN(when.getTime())) {
       warnings.badDates++;
-      note(i, `"${text(whenCell)}" is not a date`);
+      note(i, `"${textOf(whenCell)}" is not a date`);
       continue;
     }
     if (!supporterId) {
@@ -173,14 +168,14 @@ export function parseLog(
       note(i, 'no Supporter ID');
       continue;
     }
-    const kindText = text(row[KIND]);
+    const kindText = textOf(row[KIND]);
     const kind = kindOf(kindText);
     if (!kind) {
       warnings.unknownKinds++;
       note(i, `unknown kind "${kindText}"`);
       continue;
     }
-    const directionText = text(row[DIRECTION]);
+    const directionText = textOf(row[DIRECTION]);
     let direction = directionText ? directionOf(directionText) : null;
     if (!directionText && kind.directions.length === 1)
       direction = kind.directions[0];
@@ -210,13 +205,13 @@ export function parseLog(
       supporterId: supporterIds[who],
       direction,
       kind: kind.id,
-      channel: channelOf(text(row[CHANNEL])),
+      channel: channelOf(textOf(row[CHANNEL])),
       valueClass: valueClassOf(direction, kind.id),
       amount: parseAmount(row[AMOUNT]),
-      note: text(row[NOTE]),
-      link: text(row[LINK]),
-      source: text(row[SOURCE]),
-      eventId: text(row[EVENT_ID]),
+      note: textOf(row[NOTE]),
+      link: textOf(row[LINK]),
+      source: textOf(row[SOURCE]),
+      eventId: textOf(row[EVENT_ID]),
     };
     owner[read.length] = who;
     fingerprint[read.length] = fingerprintOf(event);

@@ -26,9 +26,10 @@ import {
   WEEKDAY_NAMES,
   daysAgo,
 } from './dates';
+import {NETWORKS, type Network} from './handles';
 import type {Interaction} from './model';
 import {levelRank, type Level, type SupporterScore} from './scoring';
-import {BANDS, type Band, type Settings} from './settings';
+import {bandRank, type Band, type Settings} from './settings';
 import {plural} from './plural';
 
 export type Bucket =
@@ -48,9 +49,6 @@ export const BUCKETS: readonly {id: Bucket; label: string}[] = [
   {id: 'lapsing', label: 'Lapsing believer'},
   {id: 'ready-to-ask', label: 'Ready to ask'},
 ];
-
-export type Network = 'x' | 'bluesky' | 'mastodon';
-const NETWORKS: readonly Network[] = ['x', 'bluesky', 'mastodon'];
 
 export interface OutreachPerson {
   id: string;
@@ -352,6 +350,10 @@ interface Context {
   settings: Settings;
 }
 
+/** Whole days from an instant's local date to today. */
+const daysSince = (when: Date, ctx: Context) =>
+  ctx.today - dayNumber(when, ctx.timeZone);
+
 /**
  * Builds the day's list: at most one line per person (the first bucket that
  * applies), ordered by bucket, then inside it (SCORING's table), then by
@@ -450,8 +452,7 @@ function otherDraft(
 ): Draft | null {
   const reply = replyOwedDraft(person, score, ctx);
   if (reply) return reply;
-  const ago = (d: Date | null) =>
-    d ? ctx.today - dayNumber(d, ctx.timeZone) : null;
+  const ago = (d: Date | null) => (d ? daysSince(d, ctx) : null);
   const sinceOutreach = ago(score.lastOutreach);
   if (
     sinceOutreach !== null &&
@@ -517,7 +518,7 @@ function replyOwedDraft(
   const e = score.replyOwed.oldest;
   if (!e) return null;
   const n = nameOf(p);
-  const age = daysAgo(ctx.today - dayNumber(e.when, ctx.timeZone));
+  const age = daysAgo(daysSince(e.when, ctx));
   const waiting =
     score.replyOwed.count > 1 ? ` (${score.replyOwed.count} waiting)` : '';
   const about = e.note ? `: ${quoted(e.note)}` : '';
@@ -546,7 +547,7 @@ function thankDraft(
   const weight = score.owedThanks.recentWeight;
   if (!e || weight < ctx.settings.today.thankMinWeight) return null;
   const n = nameOf(p);
-  const age = daysAgo(ctx.today - dayNumber(e.when, ctx.timeZone));
+  const age = daysAgo(daysSince(e.when, ctx));
   // Money and memberships are thanked warmly but never with the amount in public.
   const publicThanks =
     e.kind === 'donation' || e.kind === 'membership'
@@ -569,7 +570,7 @@ function neglectedDraft(
   sinceContact: number | null,
 ): Draft | null {
   const cadence = score.cadenceDays;
-  const warm = BANDS.indexOf(score.band) >= BANDS.indexOf('Warm');
+  const warm = bandRank(score.band) >= bandRank('Warm');
   if (
     !warm ||
     cadence === null ||

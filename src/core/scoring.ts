@@ -21,7 +21,7 @@
 import {dayNumberIn, formatDay, MS_PER_DAY} from './dates';
 import {isAsk, valueClassOf, type ValueClass} from './kinds';
 import type {Interaction} from './model';
-import {BANDS, type Band, type Settings} from './settings';
+import {BANDS, bandRank, type Band, type Settings} from './settings';
 import {plural} from './plural';
 
 /**
@@ -207,7 +207,6 @@ export function bandOf(responsiveness: number, settings: Settings): Band {
   return 'Cold';
 }
 
-const bandRank = (band: Band) => BANDS.indexOf(band);
 export const levelRank = (level: Level) => LEVELS.indexOf(level);
 
 /** What the engine needs to know about a kind, resolved once per kind. */

@@ -11,6 +11,7 @@ export type Band = 'Hot' | 'Warm' | 'Cool' | 'Cold';
 
 /** Coldest first: the index is the band's rank. */
 export const BANDS: readonly Band[] = ['Cold', 'Cool', 'Warm', 'Hot'];
+export const bandRank = (band: Band) => BANDS.indexOf(band);
 
 /** A map from canonical kind id to a number (weight or points). */
 export type KindNumbers = Record<string, number>;

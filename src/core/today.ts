@@ -51,33 +51,28 @@ export function snoozeUntil(today: string, choice: string): string | null {
   return days && start !== null ? formatDay(start + days) : null;
 }
 
-function links(
-  person: OutreachPerson | undefined,
-  pick: (n: Network, h: string) => string,
-) {
-  if (!person) return '';
-  return NETWORKS.map(n =>
-    person.handles[n] ? pick(n, person.handles[n]!) : '',
-  )
-    .filter(Boolean)
-    .join('\n');
+/** One link per network that gives one, a line each (a cell holds them all). */
+function perNetwork(link: (network: Network) => string): string {
+  return NETWORKS.map(link).filter(Boolean).join('\n');
 }
 
-export function lineToRow(
+function lineToRow(
   line: OutreachLine,
   person: OutreachPerson | undefined,
 ): TodayRow {
-  const compose = NETWORKS.map(n =>
-    line.compose[n] ? composeUrl(n, line.compose[n]!, person?.handles[n]) : '',
-  )
-    .filter(Boolean)
-    .join('\n');
+  const handle = (n: Network) => person?.handles[n];
+  const profiles = perNetwork(n =>
+    handle(n) ? profileUrl(n, handle(n)!) : '',
+  );
+  const compose = perNetwork(n =>
+    line.compose[n] ? composeUrl(n, line.compose[n]!, handle(n)) : '',
+  );
   return [
     line.priority,
     line.name,
     `${line.bucketLabel}: ${line.why}`,
     line.action,
-    links(person, profileUrl),
+    profiles,
     compose,
     false,
     '',

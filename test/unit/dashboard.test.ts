@@ -1,13 +1,14 @@
 import fc from 'fast-check';
 import {PLAIN_TEXT} from '../../src/core/cells';
+import {columnLetter} from '../../src/core/columns';
 import {
-  columnLetter,
   dashboardData,
   dashboardLayout,
   type DashboardInput,
 } from '../../src/core/dashboard';
-import {KINDS, valueClassOf, type Direction} from '../../src/core/kinds';
+import {KINDS, type Direction} from '../../src/core/kinds';
 import type {Interaction} from '../../src/core/model';
+import {interaction} from './interactions';
 import {computeScores, valueByMonth} from '../../src/core/scoring';
 import {DEFAULT_SETTINGS} from '../../src/core/settings';
 
@@ -15,28 +16,20 @@ const TZ = 'Europe/London';
 const NOW = new Date('2026-03-01T08:30:00Z');
 const DAY = 86_400_000;
 
-function ev(
+const ev = (
   when: string | Date,
   supporterId: string,
   direction: Direction,
   kind: string,
   more: Partial<Interaction> = {},
-): Interaction {
-  return {
-    when: typeof when === 'string' ? new Date(when) : when,
+) =>
+  interaction(
+    typeof when === 'string' ? new Date(when) : when,
     supporterId,
     direction,
     kind,
-    channel: 'x',
-    valueClass: valueClassOf(direction, kind),
-    amount: null,
-    note: '',
-    link: '',
-    source: 'manual',
-    eventId: '',
-    ...more,
-  };
-}
+    more,
+  );
 
 function input(
   events: Interaction[],

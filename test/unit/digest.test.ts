@@ -11,6 +11,7 @@ import {
   type DigestNewBeliever,
 } from '../../src/core/digest';
 import {digestExtras} from '../../src/core/digest-content';
+import {parseDigestAnswer} from '../../src/core/digest-settings';
 import type {NewPerson} from '../../src/core/sync/matching';
 import {NETWORKS} from '../../src/core/handles';
 import {BUCKETS, type Bucket} from '../../src/core/outreach';
@@ -863,5 +864,30 @@ describe('any text at all', () => {
       }),
       {numRuns: 300},
     );
+  });
+});
+
+describe('the Daily digest answer', () => {
+  test('am and pm belong to the hour, not to an address', () => {
+    expect(parseDigestAnswer('7pm')).toEqual({
+      action: 'on',
+      hour: 19,
+      recipients: [],
+    });
+    expect(parseDigestAnswer('12 am')).toEqual({
+      action: 'on',
+      hour: 0,
+      recipients: [],
+    });
+    expect(parseDigestAnswer('12 sam@example.org')).toEqual({
+      action: 'on',
+      hour: 12,
+      recipients: ['sam@example.org'],
+    });
+    expect(parseDigestAnswer('7 ana@rpm.org')).toEqual({
+      action: 'on',
+      hour: 7,
+      recipients: ['ana@rpm.org'],
+    });
   });
 });

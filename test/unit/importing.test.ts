@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import {parseAmount} from '../../src/core/amounts';
 import {isUserError} from '../../src/core/errors';
 import {SupporterIdentity} from '../../src/core/handles';
 import {
@@ -7,7 +8,6 @@ import {
   IMPORT_COLUMNS,
   importFileText,
   ImportInput,
-  parseAmount,
   parseImportDate,
   planImport,
 } from '../../src/core/importing';

@@ -1,5 +1,6 @@
-import {valueClassOf, type Direction} from '../../src/core/kinds';
+import type {Direction} from '../../src/core/kinds';
 import type {Interaction} from '../../src/core/model';
+import {interaction} from './interactions';
 import {
   buildOutreach,
   chooseAsk,
@@ -21,28 +22,17 @@ const NOW = new Date('2024-06-15T12:00:00Z');
 const DAY = 86_400_000;
 const daysAgo = (d: number) => new Date(NOW.getTime() - d * DAY);
 
-function ev(
+const ev = (
   supporterId: string,
   days: number,
   direction: Direction,
   kind: string,
   more: Partial<Interaction> = {},
-): Interaction {
-  return {
-    when: daysAgo(days),
-    supporterId,
-    direction,
-    kind,
-    channel: 'x',
-    valueClass: valueClassOf(direction, kind),
-    amount: null,
-    note: '',
-    link: '',
+) =>
+  interaction(daysAgo(days), supporterId, direction, kind, {
     source: 'x',
-    eventId: '',
     ...more,
-  };
-}
+  });
 
 function person(
   id: string,

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
-import {KINDS, valueClassOf, type Direction} from '../../src/core/kinds';
+import {KINDS, type Direction} from '../../src/core/kinds';
 import {parseLog} from '../../src/core/log';
 import type {Interaction} from '../../src/core/model';
+import {interaction} from './interactions';
 import {
   compareEvents,
   computeScores,
@@ -21,27 +22,19 @@ const TZ = 'Europe/London';
 const NOW = new Date('2024-06-15T12:00:00Z');
 const DAY = 86_400_000;
 
-function ev(
+const ev = (
   daysAgo: number,
   direction: Direction,
   kind: string,
   more: Partial<Interaction> = {},
-): Interaction {
-  return {
-    when: new Date(NOW.getTime() - daysAgo * DAY),
-    supporterId: 'maya',
+) =>
+  interaction(
+    new Date(NOW.getTime() - daysAgo * DAY),
+    'maya',
     direction,
     kind,
-    channel: 'x',
-    valueClass: valueClassOf(direction, kind),
-    amount: null,
-    note: '',
-    link: '',
-    source: 'manual',
-    eventId: '',
-    ...more,
-  };
-}
+    more,
+  );
 
 function scoresOf(
   events: Interaction[],
@@ -621,15 +614,9 @@ const arbEvent = (kinds: string[], direction: Direction) =>
       note: fc.constantFrom('', 'a', 'b'),
       amount: fc.constantFrom(null, 10),
     })
-    .map((r): Interaction => ({
-      ...r,
-      direction,
-      channel: 'x',
-      valueClass: valueClassOf(direction, r.kind),
-      link: '',
-      source: 'manual',
-      eventId: '',
-    }));
+    .map(({when, supporterId, kind, note, amount}) =>
+      interaction(when, supporterId, direction, kind, {note, amount}),
+    );
 const arbLog = fc.array(
   fc.oneof(
     arbEvent(INBOUND_KINDS, 'inbound'),

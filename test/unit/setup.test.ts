@@ -837,17 +837,21 @@ const headedSheet = fc
     formulas: [] as string[][],
   }));
 
-function checkPlanOrUserError(sheet: {
-  values: unknown[][];
-  formulas: string[][];
-}) {
-  let p: SetupPlan;
+type RandomSheet = {values: unknown[][]; formulas: string[][]};
+
+/** The sheet's plan, or null after checking that planning refused it with a UserError. */
+function planOrUserError(sheet: RandomSheet): SetupPlan | null {
   try {
-    p = plan({...sheet, metadata: []});
+    return plan({...sheet, metadata: []});
   } catch (e) {
     expect(isUserError(e)).toBe(true);
-    return;
+    return null;
   }
+}
+
+function checkPlanOrUserError(sheet: RandomSheet) {
+  const p = planOrUserError(sheet);
+  if (!p) return;
   const lastColumn = lastUsedColumn(sheet.values, sheet.formulas);
   const trackerColumns = new Set(
     TRACKER_COLUMNS.map(c => p.mapping.fields[c.field]).filter(
@@ -892,13 +896,8 @@ describe('property: any sheet gets a plan or a clear message', () => {
   test('planning what a plan wrote changes nothing', () => {
     fc.assert(
       fc.property(headedSheet, sheet => {
-        let first: SetupPlan;
-        try {
-          first = plan({...sheet, metadata: []});
-        } catch (e) {
-          expect(isUserError(e)).toBe(true);
-          return;
-        }
+        const first = planOrUserError(sheet);
+        if (!first) return;
         const after = applyPlan({...sheet, metadata: []}, first);
         const second = plan(after, {
           existingSheets: ['Supporters', 'Interactions'],
