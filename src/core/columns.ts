@@ -315,21 +315,19 @@ export const TRACKER_COLUMNS: readonly TrackerColumnSpec[] = [
   },
 ];
 
-export const TRACKER_FIELDS: readonly TrackerField[] = TRACKER_COLUMNS.map(
-  c => c.field,
-);
-
-const ALL_FIELDS = new Set<string>([...SOURCE_FIELDS, ...TRACKER_FIELDS]);
-
+/** FIELD_LABELS names every field, so it is the set of fields too. */
 export function isField(text: unknown): text is Field {
-  return typeof text === 'string' && ALL_FIELDS.has(text);
+  return (
+    typeof text === 'string' &&
+    Object.prototype.hasOwnProperty.call(FIELD_LABELS, text)
+  );
 }
 
 export function isTrackerField(field: Field): field is TrackerField {
-  return (TRACKER_FIELDS as readonly string[]).includes(field);
+  return TRACKER_COLUMNS.some(c => c.field === field);
 }
 
-export function trackerSpec(field: TrackerField): TrackerColumnSpec {
+function trackerSpec(field: TrackerField): TrackerColumnSpec {
   return TRACKER_COLUMNS.find(c => c.field === field)!;
 }
 
@@ -805,7 +803,7 @@ function keywordGuess(words: string[]): HeaderGuess | null {
  * the same without parentheses or question words, then keywords.
  */
 export function recogniseHeader(text: unknown): HeaderGuess | null {
-  const header = typeof text === 'string' ? text : textOf(text);
+  const header = cellString(text);
   let folded = normaliseHeader(header);
   if (!folded) return null;
   const exact = headerSpellings().get(folded);
@@ -1196,7 +1194,7 @@ export function mapColumns(
   };
 }
 
-export const EMPTY_SHEET_MESSAGE =
+const EMPTY_SHEET_MESSAGE =
   'This sheet is empty. Open the sheet that lists your supporters (one ' +
   'person per row, with a header row) and run Set up tracker again.';
 
@@ -1253,6 +1251,16 @@ export interface RowHandles {
   unreadable: UnreadableHandle[];
 }
 
+/** A row's cell for a field, as trimmed text ('' when the field is unmapped). */
+function fieldText(
+  row: readonly unknown[],
+  fields: Partial<Record<Field, number>>,
+  field: Field,
+): string {
+  const column = fields[field];
+  return column === undefined ? '' : cellString(row[column - 1]);
+}
+
 const LOOSE_X = /(?:^|[^\w@])@([A-Za-z0-9_]{1,15})(?![\w@.])/;
 
 /**
@@ -1274,8 +1282,7 @@ export function handlesInRow(
   const take = (handle: Handle) => {
     if (!found[handle.network]) found[handle.network] = handle;
   };
-  const cell = (field: Field) =>
-    fields[field] === undefined ? '' : cellString(row[fields[field]! - 1]);
+  const cell = (field: Field) => fieldText(row, fields, field);
   for (const network of NETWORKS) {
     const text = cell(network);
     if (!text || PLACEHOLDER.test(text)) continue;
@@ -1339,8 +1346,7 @@ export function readSupporters(
   for (let r = mapping.headerRow; r < Math.min(lastRow, values.length); r++) {
     const row = values[r] ?? [];
     if (!row.some(v => !isBlank(v))) continue;
-    const cell = (field: Field) =>
-      fields[field] === undefined ? '' : cellString(row[fields[field]! - 1]);
+    const cell = (field: Field) => fieldText(row, fields, field);
     const person: SupporterIdentity = {row: r + 1};
     const id = cell('supporterId');
     if (id) person.id = id;

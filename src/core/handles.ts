@@ -127,8 +127,8 @@ const PLAIN_X = /^@?([A-Za-z0-9_]{1,15})$/;
 
 function normaliseX(raw: string): HandleResult {
   const plain = PLAIN_X.exec(raw);
-  let name = plain ? plain[1] : raw;
-  if (plain) return xHandle(name);
+  if (plain) return xHandle(plain[1]);
+  let name = raw;
   if (looksLikeUrl(raw) || X_HOST.test(raw.split('/')[0].toLowerCase())) {
     const url = splitUrl(raw);
     if (!url || !X_HOST.test(url.host)) {
@@ -523,19 +523,19 @@ export function parseIdentity(text: unknown): ParsedIdentity | null {
 export type Lookup<T> =
   {found: T} | {found: null; reason: 'unknown' | 'ambiguous'; candidates: T[]};
 
-/**
- * An index of supporters by every identity key and by name, for matching
- * lookups and imported rows. Names only match when exactly one supporter
- * has that name.
- */
 /** Every key a supporter can be found by: identity keys plus their name. */
-export function indexKeys(supporter: SupporterIdentity): string[] {
+function indexKeys(supporter: SupporterIdentity): string[] {
   const keys = identityKeys(supporter);
   const name = nameKey(supporter.name ?? '');
   if (name) keys.push(`name:${name}`);
   return keys;
 }
 
+/**
+ * An index of supporters by every identity key and by name, for matching
+ * lookups and imported rows. Names only match when exactly one supporter
+ * has that name.
+ */
 export class IdentityIndex<T extends SupporterIdentity> {
   private readonly byKey = new Map<string, T[]>();
 
@@ -552,6 +552,11 @@ export class IdentityIndex<T extends SupporterIdentity> {
   /** The supporters holding one key (`email:…`, `x:…`, `name:…`). */
   get(key: string): readonly T[] {
     return this.byKey.get(key) ?? [];
+  }
+
+  /** Every key with its supporters, in the order the keys were first seen. */
+  entries(): IterableIterator<[string, readonly T[]]> {
+    return this.byKey.entries();
   }
 
   /** Tries keys in order; the first key that names exactly one supporter wins. */

@@ -4,14 +4,19 @@
  * to a supporter (id, handle or email first, then a unique full name), and
  * give every row an event id so importing the same file twice adds nothing.
  */
-import {textOf} from './cells';
 import {parseAmount} from './amounts';
-
-export {parseAmount};
-import {findHeaderRow, isBlank, normaliseHeader, stableHash} from './columns';
+import {textOf} from './cells';
+import {
+  cellString,
+  findHeaderRow,
+  isBlank,
+  normaliseHeader,
+  stableHash,
+} from './columns';
 import {
   checkTimeZone,
-  daysInMonth,
+  isValidCivil,
+  MONTH_NAMES,
   MS_PER_DAY,
   parseWhen,
   wallTimeToInstant,
@@ -21,6 +26,7 @@ import {
   emailsIn,
   idKeys,
   IdentityIndex,
+  NETWORKS,
   parseIdentity,
   SupporterIdentity,
 } from './handles';
@@ -64,7 +70,7 @@ export interface ImportColumnInfo {
   accepts: string;
 }
 
-export const IMPORT_DATE_RULE =
+const IMPORT_DATE_RULE =
   'Dates: a date cell; ISO text (2026-03-01, 2026-03-01 14:30, ' +
   '2026-03-01T14:30:00Z); numbers with slashes, dots or dashes ' +
   '(03/01/2026, 3.1.26); or a month name (1 Mar 2026, March 1, 2026). ' +
@@ -255,10 +261,7 @@ function importHeaderSpellings(): Map<string, ImportField> {
 }
 
 function recogniseImportHeader(text: unknown): {field: ImportField} | null {
-  const folded = normaliseHeader(
-    typeof text === 'string' ? text : textOf(text),
-  );
-  const field = importHeaderSpellings().get(folded);
+  const field = importHeaderSpellings().get(normaliseHeader(cellString(text)));
   return field ? {field} : null;
 }
 
@@ -348,30 +351,9 @@ export function dateOrderOfLocale(locale: string): DateOrder {
   return /^(?:[a-z]{2,3}_(?:US|PH)|en)?$/i.test(locale) ? 'MDY' : 'DMY';
 }
 
-const MONTHS = [
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'may',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'oct',
-  'nov',
-  'dec',
-];
-
+/** A real calendar day Sheets can hold (its dates start in 1900). */
 function validDay(y: number, m: number, d: number): boolean {
-  return (
-    y >= 1900 &&
-    y <= 9999 &&
-    m >= 1 &&
-    m <= 12 &&
-    d >= 1 &&
-    d <= daysInMonth(y, m)
-  );
+  return y >= 1900 && isValidCivil(y, m, d);
 }
 
 /** Two-digit years as Sheets reads them: 00–29 are 20xx, 30–99 are 19xx. */
@@ -399,8 +381,13 @@ const DAY_FIRST_NAMED =
 const MONTH_FIRST_NAMED =
   /^(?:[a-z]{3,9},?\s+)?([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:[ ,]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm)?)?$/i;
 
+/** A month by the first three letters of its name (1-based; 0 if none). */
 function monthOf(name: string): number {
-  return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+  const prefix = name.slice(0, 3).toLowerCase();
+  return (
+    MONTH_NAMES.findIndex(month => month.slice(0, 3).toLowerCase() === prefix) +
+    1
+  );
 }
 
 /** Day/month order evidence in one numbered date: 'DMY', 'MDY' or null. */
@@ -698,7 +685,7 @@ export function planImport(input: ImportInput): ImportPlan {
     const network = hitKey.slice(0, hitKey.indexOf(':'));
     const channel =
       parseChannel(text(row, 'channel')) ||
-      (['x', 'bluesky', 'mastodon'].includes(network) ? network : '');
+      ((NETWORKS as readonly string[]).includes(network) ? network : '');
     const note = text(row, 'note');
     const eventId =
       text(row, 'eventId') ||

@@ -60,10 +60,7 @@ export function scoresView(
   }));
   if (events > top.length) {
     whuffie.push(
-      line(
-        `${plural(events - top.length, 'other event')}`,
-        score.whuffie - shown,
-      ),
+      line(plural(events - top.length, 'other event'), score.whuffie - shown),
     );
   }
   return {

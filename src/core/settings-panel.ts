@@ -41,24 +41,20 @@ export function parseStoredSettings(raw: string): StoredSettings {
     // mergeSettings reports unreadable text to the user.
   }
   if (!isPlain(parsed)) {
-    return {
-      overrides: parsed,
-      vocabulary: {
-        relationshipTags: [...DEFAULT_RELATIONSHIP_TAGS],
-        topics: [],
-      },
-    };
+    return {overrides: parsed, vocabulary: storedVocabulary(undefined)};
   }
   const {vocabulary, ...overrides} = parsed;
-  const v = isPlain(vocabulary) ? vocabulary : {};
+  return {overrides, vocabulary: storedVocabulary(vocabulary)};
+}
+
+/** The stored vocabularies, cleaned; the defaults where none is stored. */
+function storedVocabulary(value: unknown): Vocabulary {
+  const v = isPlain(value) ? value : {};
   return {
-    overrides,
-    vocabulary: {
-      relationshipTags: storedTags(v.relationshipTags) ?? [
-        ...DEFAULT_RELATIONSHIP_TAGS,
-      ],
-      topics: storedTags(v.topics) ?? [],
-    },
+    relationshipTags: storedTags(v.relationshipTags) ?? [
+      ...DEFAULT_RELATIONSHIP_TAGS,
+    ],
+    topics: storedTags(v.topics) ?? [],
   };
 }
 
@@ -132,25 +128,31 @@ export function settingsView(
   };
 }
 
-/** What settings.ts calls a value, in the words of the Settings panel. */
-const SETTING_NAMES: [RegExp, (m: RegExpExecArray) => string][] = [
-  [/^responsiveness\.halfLifeDays/, () => 'Engagement half-life'],
-  [/^responsiveness\.recencyHalfLifeDays/, () => 'Recency half-life'],
-  [/^whuffie\.halfLifeDays/, () => 'Whuffie half-life'],
-  [/^today\.maxLines/, () => 'List length'],
-  [/^responsiveness\.inboundWeights\.(.+?)(?= =)/, m => `Weight of "${m[1]}"`],
-  [/^whuffie\.points\.(.+?)(?= =)/, m => `Whuffie points for "${m[1]}"`],
+/** The panel's half-lives: where settings.ts keeps each, and its name. */
+const HALF_LIVES = [
+  ['engagement', 'responsiveness', 'halfLifeDays', 'Engagement half-life'],
+  ['recency', 'responsiveness', 'recencyHalfLifeDays', 'Recency half-life'],
+  ['whuffie', 'whuffie', 'halfLifeDays', 'Whuffie half-life'],
+] as const;
+/** The panel's list length, likewise. */
+const LIST_LENGTH = ['listLength', 'today', 'maxLines', 'List length'] as const;
+
+/** The per-kind tables of settings.ts, in the words of the Settings panel. */
+const KIND_TABLE_NAMES: [RegExp, (kind: string) => string][] = [
+  [/^responsiveness\.inboundWeights\.(.+?)(?= =)/, k => `Weight of "${k}"`],
+  [/^whuffie\.points\.(.+?)(?= =)/, k => `Whuffie points for "${k}"`],
 ];
 
 /** A warning of mergeSettings, said in the words of the Settings panel. */
 export function settingProblem(warning: string): string {
-  let sentence = warning.replace(/; (kept .*|ignored)\.$/, '.');
-  for (const [pattern, name] of SETTING_NAMES) {
+  const sentence = warning.replace(/; (kept .*|ignored)\.$/, '.');
+  for (const [, group, key, label] of [...HALF_LIVES, LIST_LENGTH]) {
+    const path = `${group}.${key}`;
+    if (sentence.startsWith(path)) return label + sentence.slice(path.length);
+  }
+  for (const [pattern, name] of KIND_TABLE_NAMES) {
     const m = pattern.exec(sentence);
-    if (m) {
-      sentence = name(m) + sentence.slice(m[0].length);
-      break;
-    }
+    if (m) return name(m[1]) + sentence.slice(m[0].length);
   }
   return sentence;
 }
@@ -171,13 +173,6 @@ function settingNumber(value: unknown, what: string): number {
   }
   return value;
 }
-
-/** The panel's half-lives: where settings.ts keeps each, and its name. */
-const HALF_LIVES = [
-  ['engagement', 'responsiveness', 'halfLifeDays', 'Engagement half-life'],
-  ['recency', 'responsiveness', 'recencyHalfLifeDays', 'Recency half-life'],
-  ['whuffie', 'whuffie', 'halfLifeDays', 'Whuffie half-life'],
-] as const;
 
 /** The panel's patch in settings.ts's shape, for mergeSettings to validate. */
 export function overridesOf(patch: Plain): Plain {
@@ -206,7 +201,8 @@ export function overridesOf(patch: Plain): Plain {
     }
   }
   if (patch.listLength !== undefined) {
-    put('today', 'maxLines', settingNumber(patch.listLength, 'List length'));
+    const [, group, key, label] = LIST_LENGTH;
+    put(group, key, settingNumber(patch.listLength, label));
   }
   return out;
 }

@@ -23,7 +23,6 @@ import {
   cellString,
   ColumnMapping,
   columnLetter,
-  ColumnValidation,
   DEFAULT_RELATIONSHIP_TAGS,
   Field,
   FIELD_LABELS,
@@ -45,6 +44,7 @@ import {
   RowHandles,
   SOURCE_FIELDS,
   TRACKER_COLUMNS,
+  TrackerColumnSpec,
   TrackerField,
   vocabularyMatcher,
 } from './columns';
@@ -54,7 +54,7 @@ import {Network, NETWORK_LABELS, NETWORKS} from './handles';
 import {LOG_HEADERS, LOG_SHEET_NAME, TODAY_SHEET_NAME} from './model';
 
 /** Sheets larger than this get a message instead of a plan. */
-export const SETUP_LIMITS = {
+const SETUP_LIMITS = {
   rows: 100_000,
   columns: 1_000,
   /** Google Sheets' limit for a whole spreadsheet. */
@@ -85,16 +85,9 @@ export interface SetupInput {
   relationshipVocabulary?: readonly string[];
 }
 
-/** A tracker column setup adds. */
-export interface NewColumn {
-  field: TrackerField;
+/** A tracker column setup adds: its spec, where it goes and its header there. */
+export interface NewColumn extends TrackerColumnSpec {
   column: number;
-  header: string;
-  note: string;
-  numberFormat: string | null;
-  validation: ColumnValidation | null;
-  computed: boolean;
-  hidden: boolean;
 }
 
 /**
@@ -383,17 +376,11 @@ export function planSetup(input: SetupInput): SetupPlan {
       );
     }
     return {
-      field: spec.field,
+      ...spec,
       column: lastColumn + 1 + i,
       header: clash ? `${spec.header} (tracker)` : spec.header,
-      note: spec.note,
-      numberFormat: spec.numberFormat,
-      validation: spec.validation,
-      computed: spec.computed,
-      hidden: spec.hidden,
     };
   });
-  const newByField = new Map(newColumns.map(c => [c.field, c]));
   const newIndex = new Map(newColumns.map((c, i) => [c.field, i]));
   // What a new id is derived from: the row's identifying cells, or all of
   // its cells when none is mapped.
@@ -445,6 +432,7 @@ export function planSetup(input: SetupInput): SetupPlan {
     isEmptyCell(values[r]?.[column - 1]) &&
     isEmptyCell(formulas[r]?.[column - 1]);
 
+  const dncIndex = newIndex.get('doNotContact');
   let supporterCount = 0;
   let idsAssigned = 0;
   for (let r = headerRow; r < lastDataRow; r++) {
@@ -467,7 +455,7 @@ export function planSetup(input: SetupInput): SetupPlan {
       return null;
     };
 
-    let isNewRow = newByField.has('supporterId');
+    let isNewRow = newIndex.has('supporterId');
     if (isNewRow || (idColumn !== undefined && isFree(r, idColumn))) {
       const content = contentColumns
         .map(c => cellString(row[c - 1]))
@@ -480,7 +468,7 @@ export function planSetup(input: SetupInput): SetupPlan {
     let handles: RowHandles | null = null;
     for (const network of NETWORKS) {
       const field = handleFieldOf(network);
-      if (!newByField.has(field) && !isNewRow) continue;
+      if (!newIndex.has(field) && !isNewRow) continue;
       handles ??= handlesInRow(row, fields, linkColumns);
       const found = handles.found[network];
       const bad = handles.unreadable.find(u => u.network === network);
@@ -498,8 +486,7 @@ export function planSetup(input: SetupInput): SetupPlan {
       const tags = parseTags(row[fields.tags - 1]);
       put('relationshipTags', formatTags(relationshipTagsIn(tags)), isNewRow);
     }
-    const dnc = newIndex.get('doNotContact');
-    if (dnc !== undefined) blockRow[dnc] = false;
+    if (dncIndex !== undefined) blockRow[dncIndex] = false;
   }
 
   const desired = new Map<string, {field: Field; column: number}>();

@@ -7,12 +7,8 @@
  * The table is what the adapter keeps in CacheService, cut into buckets by
  * key, so a per-cell call reads one bucket instead of the whole log.
  */
-import {
-  IdentityIndex,
-  indexKeys,
-  parseIdentity,
-  SupporterIdentity,
-} from './handles';
+import {isEmptyCell} from './columns';
+import {IdentityIndex, parseIdentity, SupporterIdentity} from './handles';
 import {SupporterScore} from './scoring';
 
 /** What the functions can return for one supporter. */
@@ -33,7 +29,7 @@ export const AMBIGUOUS = 'ambiguous';
 export type TableEntry = FunctionRow | typeof AMBIGUOUS;
 export type ScoreTable = Map<string, TableEntry>;
 
-export const MEASURES = ['promotion', 'action', 'donations'] as const;
+const MEASURES = ['promotion', 'action', 'donations'] as const;
 export type Measure = (typeof MEASURES)[number];
 
 const NO_SCORE: Omit<FunctionRow, 'id'> = {
@@ -50,14 +46,16 @@ export function buildScoreTable(
   supporters: readonly SupporterIdentity[],
   scores: ReadonlyMap<string, SupporterScore>,
 ): ScoreTable {
-  const index = new IdentityIndex(supporters.filter(s => s.id));
-  const table: ScoreTable = new Map();
-  for (const supporter of supporters) {
-    if (!supporter.id) continue;
-    const score = scores.get(supporter.id);
-    const row: FunctionRow = score
+  // One row per supporter, shared by all of their keys.
+  const rows = new Map<SupporterIdentity, FunctionRow>();
+  const rowOf = (supporter: SupporterIdentity): FunctionRow => {
+    let row = rows.get(supporter);
+    if (row) return row;
+    const id = supporter.id!;
+    const score = scores.get(id);
+    row = score
       ? {
-          id: supporter.id,
+          id,
           whuffie: score.whuffie,
           responsiveness: score.responsiveness,
           lastContact: score.lastContact?.getTime() ?? null,
@@ -65,11 +63,15 @@ export function buildScoreTable(
           action: score.value.action,
           donations: score.value.amount,
         }
-      : {id: supporter.id, ...NO_SCORE};
-    for (const key of indexKeys(supporter)) {
-      const holders = index.get(key);
-      table.set(key, holders.length > 1 ? AMBIGUOUS : row);
-    }
+      : {id, ...NO_SCORE};
+    rows.set(supporter, row);
+    return row;
+  };
+  const table: ScoreTable = new Map();
+  // The index holds every key of every supporter with an id, once.
+  const index = new IdentityIndex(supporters.filter(s => s.id));
+  for (const [key, holders] of index.entries()) {
+    table.set(key, holders.length > 1 ? AMBIGUOUS : rowOf(holders[0]));
   }
   return table;
 }
@@ -91,7 +93,7 @@ export function bucketOf(key: string, buckets: number): number {
 export type Lookup = (keys: readonly string[]) => TableEntry | undefined;
 
 /** The message for a name that matches no one (Sheets shows it as #ERROR!). */
-export function unknownMessage(who: unknown, entry: TableEntry | undefined) {
+function unknownMessage(who: unknown, entry: TableEntry | undefined) {
   const text = String(who).trim();
   return entry === AMBIGUOUS
     ? `#N/A: "${text}" matches more than one supporter; use their Supporter ID, email or handle.`
@@ -110,7 +112,7 @@ export function mapWho(
   pick: (row: FunctionRow) => number | Date | string,
 ): unknown {
   const one = (cell: unknown, single: boolean) => {
-    if (cell === '' || cell === null || cell === undefined) return '';
+    if (isEmptyCell(cell)) return '';
     const entry = lookup(lookupKeys(cell));
     if (entry && entry !== AMBIGUOUS) return pick(entry);
     if (single) throw new Error(unknownMessage(cell, entry));

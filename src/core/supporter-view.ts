@@ -16,7 +16,7 @@ import type {
   Vocabulary,
 } from '../api';
 import {textOf} from './cells';
-import {cellString, Field, parseFlag, parseTags} from './columns';
+import {cellString, Field, isEmptyCell, parseFlag, parseTags} from './columns';
 import {
   dateIn,
   dayNumber,
@@ -55,7 +55,7 @@ export interface ViewContext {
  * known" (believers get the default cadence), 0 or text means none.
  */
 export function cadenceCell(cell: unknown): number | null | undefined {
-  if (cell === '' || cell === null || cell === undefined) return undefined;
+  if (isEmptyCell(cell)) return undefined;
   const days = Number(cell);
   return isFinite(days) && days > 0 ? days : null;
 }
@@ -102,7 +102,7 @@ export function supporterView(
   return {
     id,
     row: who.row!,
-    name: who.name || who.email || id || `Row ${who.row}`,
+    name: displayName(who),
     email: who.email ?? '',
     handles: handlesOf(who),
     relationshipTags: tagsView(
@@ -123,6 +123,11 @@ export function supporterView(
       .map(e => interactionView(e, timeZone)),
     totalInteractions: recent.length,
   };
+}
+
+/** What the sidebar calls a supporter: their name, else email, id or row. */
+function displayName(who: SupporterIdentity): string {
+  return who.name || who.email || who.id || `Row ${who.row}`;
 }
 
 function handlesOf(who: SupporterIdentity): HandleView[] {
@@ -205,9 +210,7 @@ export function bulkView(
   return {
     count: people.length,
     rows: spans,
-    names: people
-      .slice(0, BULK_NAMES)
-      .map(p => p.name || p.email || p.id || `Row ${p.row}`),
+    names: people.slice(0, BULK_NAMES).map(displayName),
     relationshipTags: countTags(people, cellOf, 'relationshipTags', vocabulary),
     topics: countTags(people, cellOf, 'topics', vocabulary),
   };
