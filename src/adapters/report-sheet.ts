@@ -120,16 +120,30 @@ export function actOnEditedRows(
       return;
     }
     const messages: string[] = [];
-    for (let r = first; r <= Math.min(last, values.length); r++) {
-      const row = values[r - 1];
-      const action = String(row[actionColumn - 1] ?? '').trim();
-      if (!action || isHandled(String(row[statusColumn - 1] ?? ''))) continue;
-      const outcome = act(header, row, action);
-      sheet
-        .getRange(r, statusColumn)
-        .setNumberFormat(PLAIN_TEXT)
-        .setValue(outcome.status);
-      messages.push(outcome.message);
+    // Statuses land in one write (cells in between written back as read);
+    // `finally` keeps those of rows already acted on if a later row throws.
+    const statuses = values.map(row => [row[statusColumn - 1] ?? '']);
+    let acted: [number, number] | null = null;
+    try {
+      for (let r = first; r <= Math.min(last, values.length); r++) {
+        const row = values[r - 1];
+        const action = String(row[actionColumn - 1] ?? '').trim();
+        if (!action || isHandled(String(row[statusColumn - 1] ?? ''))) {
+          continue;
+        }
+        const outcome = act(header, row, action);
+        statuses[r - 1] = [outcome.status];
+        acted = [acted?.[0] ?? r, r];
+        messages.push(outcome.message);
+      }
+    } finally {
+      if (acted) {
+        const [from, to] = acted;
+        sheet
+          .getRange(from, statusColumn, to - from + 1, 1)
+          .setNumberFormat(PLAIN_TEXT)
+          .setValues(statuses.slice(from - 1, to));
+      }
     }
     done();
     if (messages.length) toast(messages.join('\n'), sheetName, 10);

@@ -18,7 +18,12 @@ import {
 import {UserError} from '../core/errors';
 import {SupporterIdentity} from '../core/handles';
 import {SetupPlan} from '../core/setup';
-import {readDocumentState, SavedColumns, writeDocumentState} from './document';
+import {
+  DocumentState,
+  readDocumentState,
+  SavedColumns,
+  writeDocumentState,
+} from './document';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -178,10 +183,28 @@ export interface Tracker {
   values: unknown[][];
   mapping: ColumnMapping;
   supporters: SupporterIdentity[];
+  /**
+   * The document state the tracker was found with: the settings, snoozes
+   * and id seed a caller needs, without reading the properties again.
+   */
+  state: DocumentState;
 }
 
 const NOT_SET_UP =
   'This spreadsheet has no supporter tracker yet. Open the sheet that lists your supporters and choose Social CRM › Set up tracker.';
+
+/**
+ * The tracker sheet, or the UserError that says to run setup: a cheap check
+ * (no cell is read) before work that must not start without a tracker.
+ */
+export function requireTrackerSheet(
+  ss: Spreadsheet,
+  state = readDocumentState(ss),
+): Sheet {
+  const sheet = findTrackerSheet(ss, state);
+  if (!sheet) throw new UserError(NOT_SET_UP);
+  return sheet;
+}
 
 /** The sheet setup was run on, or null before setup. */
 export function findTrackerSheet(
@@ -227,24 +250,25 @@ function savedColumns(
  * calls per column; so the columns found last time are remembered with
  * their headers, and metadata is read again only when a header moved.
  */
-export function readTracker(ss: Spreadsheet): Tracker {
-  const state = readDocumentState(ss);
-  const sheet = findTrackerSheet(ss, state);
-  if (!sheet) throw new UserError(NOT_SET_UP);
+export function readTracker(
+  ss: Spreadsheet,
+  state = readDocumentState(ss),
+): Tracker {
+  const sheet = requireTrackerSheet(ss, state);
   const values = sheet.getDataRange().getValues();
-  let fixed = savedColumns(values, state.columns);
-  const headerRow = fixed ? state.columns!.headerRow : requireHeaderRow(values);
-  if (!fixed) {
-    fixed = readFieldMetadata(sheet)
+  const saved = savedColumns(values, state.columns);
+  const headerRow = saved ? state.columns!.headerRow : requireHeaderRow(values);
+  const fixed =
+    saved ??
+    readFieldMetadata(sheet)
       .metadata.filter(m => isField(m.field) && m.column > 0)
       .map(m => ({
         field: m.field as Field,
         column: m.column,
         foundBy: 'saved mapping' as const,
       }));
-  }
   const mapping = mapColumns(values, headerRow, {fixed});
-  if (!savedColumns(values, state.columns)) {
+  if (!saved) {
     const fields: SavedColumns['fields'] = {};
     for (const [field, column] of Object.entries(mapping.fields)) {
       fields[field] = [
@@ -252,9 +276,17 @@ export function readTracker(ss: Spreadsheet): Tracker {
         cellString(values[headerRow - 1]?.[column! - 1]),
       ];
     }
-    writeDocumentState(ss, {columns: {headerRow, fields}});
+    const columns = {headerRow, fields};
+    writeDocumentState(ss, {columns});
+    state = {...state, columns};
   }
-  return {sheet, values, mapping, supporters: readSupporters(values, mapping)};
+  return {
+    sheet,
+    values,
+    mapping,
+    supporters: readSupporters(values, mapping),
+    state,
+  };
 }
 
 /**

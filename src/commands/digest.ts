@@ -126,7 +126,7 @@ function digestEmail(
   const newPeopleSheet = ss.getSheetByName(NEW_PEOPLE_SHEET);
   const extras = digestExtras({
     people: build.people,
-    scores: run.result.list,
+    scores: run.result.scores.values(),
     events: run.log.events,
     newPeople: newPeopleSheet
       ? parseNewPeople(newPeopleSheet.getDataRange().getValues())

@@ -28,7 +28,7 @@ import {
   rebuildReportSheet,
   RowOutcome,
 } from '../adapters/report-sheet';
-import {readTracker} from '../adapters/tracker-sheet';
+import {readTracker, requireTrackerSheet} from '../adapters/tracker-sheet';
 import {alert} from '../adapters/ui';
 import {isUserError, UserError} from '../core/errors';
 import {NETWORK_LABELS} from '../core/handles';
@@ -230,7 +230,7 @@ function mastodonFollowers(
  */
 function suggestHandlesIn(ss: Spreadsheet, started = Date.now()): string {
   // Fail early (before any network call) when there is no tracker.
-  readTracker(ss);
+  requireTrackerSheet(ss);
   const id = ss.getId();
   const connections = readConnections(id);
   const outOfTime = () => Date.now() - started > FETCH_DEADLINE_MS;

@@ -25,7 +25,7 @@ import {
 import {rebuildReportSheet} from '../adapters/report-sheet';
 import {readTracker} from '../adapters/tracker-sheet';
 import {alert, prompt} from '../adapters/ui';
-import {refreshScores} from './scores';
+import {scoreEveryone, writeScores} from './scores';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -111,10 +111,9 @@ function importValues(
     const log = getLogSheet(ss);
     const values = read(tracker.sheet, log);
     const eventColumn = logColumn('Event ID');
+    const logRows = readLogRows(log);
     const existing = new Set(
-      readLogRows(log)
-        .map(row => textOf(row[eventColumn]))
-        .filter(Boolean),
+      logRows.map(row => textOf(row[eventColumn])).filter(Boolean),
     );
     const plan = planImport({
       values,
@@ -125,8 +124,12 @@ function importValues(
       today: new Date(),
     });
     if (plan.interactions.length) {
-      appendLogRows(log ?? createLogSheet(ss), plan.interactions.map(toLogRow));
-      refreshScores(ss);
+      const added = plan.interactions.map(toLogRow);
+      appendLogRows(log ?? createLogSheet(ss), added);
+      // Scored from the tracker and log rows in hand: nothing is read back.
+      writeScores(
+        scoreEveryone(ss, new Date(), [...logRows, ...added], tracker),
+      );
     }
     if (plan.unmatched.length) {
       rebuildReportSheet(

@@ -4,7 +4,6 @@
  * the simple onEdit trigger, and the row's Status says what was done. The
  * plan is pure (core/sync/new-people-actions.ts); this writes it.
  */
-import {readDocumentState} from '../adapters/document';
 import {actOnEditedRows} from '../adapters/report-sheet';
 import {readTracker} from '../adapters/tracker-sheet';
 import {PLAIN_TEXT} from '../core/cells';
@@ -65,7 +64,7 @@ function act(
       values: tracker.values,
       fields: tracker.mapping.fields,
       supporters: tracker.supporters,
-      idSeed: readDocumentState(ss).idSeed,
+      idSeed: tracker.state.idSeed,
     });
     if (plan.ok && plan.write) writeToTracker(tracker.sheet, plan.write);
     return plan;

@@ -4,7 +4,6 @@
  * Responsiveness, Whuffie, Level, and the hidden Band the daily run compares
  * against).
  */
-import {readDocumentState} from '../adapters/document';
 import {invalidateFunctionCache} from '../adapters/function-cache';
 import {withDocumentLock} from '../adapters/lock';
 import {readLogRows} from '../adapters/log-sheet';
@@ -30,12 +29,13 @@ export interface ScoreRun {
   timeZone: string;
 }
 
-export function loadSettings(ss: Spreadsheet): {
+/** The scoring settings from the stored settings text (Tracker.state). */
+function scoringSettings(stored: string): {
   settings: Settings;
   warnings: string[];
 } {
   // The tag vocabularies share the settings' JSON; they are not scoring settings.
-  const {overrides} = parseStoredSettings(readDocumentState(ss).settings);
+  const {overrides} = parseStoredSettings(stored);
   const merged = mergeSettings(DEFAULT_SETTINGS, overrides);
   return {settings: merged.settings, warnings: merged.warnings};
 }
@@ -48,14 +48,16 @@ export function fieldCell(tracker: Tracker, r: number, field: Field): unknown {
 
 /**
  * Reads the tracker and the log (a constant number of calls) and scores
- * everyone. `logRows` replaces the log sheet (a custom function's argument).
+ * everyone. `logRows` replaces the log sheet (a custom function's argument,
+ * or rows a caller already holds); `tracker` one the caller already read.
  */
 export function scoreEveryone(
   ss: Spreadsheet,
   now = new Date(),
   logRows?: unknown[][],
+  tracker: Tracker = readTracker(ss),
 ): ScoreRun {
-  return scoreRun(ss, readTracker(ss), now, logRows);
+  return scoreRun(ss, tracker, now, logRows);
 }
 
 /**
@@ -83,7 +85,7 @@ function scoreRun(
   only?: ReadonlySet<string>,
 ): ScoreRun {
   const timeZone = ss.getSpreadsheetTimeZone();
-  const {settings, warnings} = loadSettings(ss);
+  const {settings, warnings} = scoringSettings(tracker.state.settings);
   const rows = logRows ?? readLogRows(ss.getSheetByName(LOG_SHEET_NAME));
   const log = parseLog(rows, timeZone, {now, supporters: only});
   const supporters = tracker.supporters

@@ -5,6 +5,7 @@ import {interactionLabel} from '../core/interaction-labels';
 import {valueClassOf} from '../core/kinds';
 import {LOG_SHEET_NAME, toLogRow} from '../core/model';
 import {plural} from '../core/plural';
+import {parseStoredSettings} from '../core/settings-panel';
 import {parseLogRequest} from '../core/sidebar-requests';
 import {supporterView, ViewContext} from '../core/supporter-view';
 import {resolveTarget} from '../core/targets';
@@ -14,7 +15,6 @@ import {readTracker} from '../adapters/tracker-sheet';
 import {sidebarCall} from '../adapters/ui';
 import {scoreSupporters, writeScores} from './scores';
 import {cellsOf, keyAfterChange} from './sidebar-selection';
-import {readStoredSettings} from './sidebar-settings';
 
 /**
  * Logs one event for one or many supporters: one appended block, then their
@@ -75,7 +75,7 @@ export function logInteraction(request: unknown): LogResult {
         now,
         timeZone: run.timeZone,
         settings: run.settings,
-        vocabulary: readStoredSettings(ss).vocabulary,
+        vocabulary: parseStoredSettings(run.tracker.state.settings).vocabulary,
       };
       return {
         logged: rows.length,

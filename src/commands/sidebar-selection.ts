@@ -12,6 +12,7 @@ import {cellString, stableHash} from '../core/columns';
 import {isUserError} from '../core/errors';
 import {logColumn} from '../core/model';
 import {mergeSettings, DEFAULT_SETTINGS} from '../core/settings';
+import {parseStoredSettings} from '../core/settings-panel';
 import {
   bulkView,
   CellOf,
@@ -19,6 +20,7 @@ import {
   ViewContext,
 } from '../core/supporter-view';
 import {mergeSpans, spansText, supportersIn} from '../core/targets';
+import {readDocumentState} from '../adapters/document';
 import {getLogSheet, readLogRows} from '../adapters/log-sheet';
 import {
   findTrackerSheet,
@@ -27,7 +29,6 @@ import {
 } from '../adapters/tracker-sheet';
 import {ADDON_TITLE, sidebarCall} from '../adapters/ui';
 import {fieldCell} from './scores';
-import {readStoredSettings} from './sidebar-settings';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -110,7 +111,9 @@ function describeSelection(
   selection: ActiveSelection,
 ): SelectionState {
   const base = {key: selection.key, unchanged: false as const};
-  const trackerSheet = findTrackerSheet(ss);
+  // The document properties once for the whole poll.
+  const state = readDocumentState(ss);
+  const trackerSheet = findTrackerSheet(ss, state);
   if (trackerSheet && trackerSheet.getSheetId() !== selection.sheetId) {
     return {
       ...base,
@@ -120,7 +123,7 @@ function describeSelection(
   }
   let tracker: Tracker;
   try {
-    tracker = readTracker(ss);
+    tracker = readTracker(ss, state);
   } catch (e) {
     // Before setup: not a failure of the poll, just nothing to show yet.
     if (isUserError(e)) return {...base, kind: 'none', message: e.message};
@@ -135,7 +138,7 @@ function describeSelection(
         "Select a supporter's row to see them here, or several rows to tag them all at once.",
     };
   }
-  const context = viewContext(ss);
+  const context = viewContext(ss, state.settings);
   if (chosen.length === 1) {
     const who = chosen[0];
     const rows = who.id ? logRowsOf(ss, who.id) : [];
@@ -157,8 +160,8 @@ function describeSelection(
   };
 }
 
-function viewContext(ss: Spreadsheet): ViewContext {
-  const stored = readStoredSettings(ss);
+function viewContext(ss: Spreadsheet, storedText: string): ViewContext {
+  const stored = parseStoredSettings(storedText);
   return {
     now: new Date(),
     timeZone: ss.getSpreadsheetTimeZone(),

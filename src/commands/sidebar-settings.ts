@@ -28,7 +28,7 @@ import {refreshScores} from './scores';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export function readStoredSettings(ss: Spreadsheet): StoredSettings {
+function readStoredSettings(ss: Spreadsheet): StoredSettings {
   return parseStoredSettings(readDocumentState(ss).settings);
 }
 

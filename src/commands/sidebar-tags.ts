@@ -11,7 +11,7 @@ import type {NotesResult, TagField, TagResult} from '../api';
 import {PLAIN_TEXT, textOf} from '../core/cells';
 import {FIELD_LABELS, formatTags, parseTags} from '../core/columns';
 import {UserError} from '../core/errors';
-import {checkVocabulary} from '../core/settings-panel';
+import {checkVocabulary, parseStoredSettings} from '../core/settings-panel';
 import {parseNotesRequest, parseTagRequest} from '../core/sidebar-requests';
 import {countTags} from '../core/supporter-view';
 import {resolveTarget} from '../core/targets';
@@ -19,7 +19,7 @@ import {withDocumentLock} from '../adapters/lock';
 import {readTracker, Tracker} from '../adapters/tracker-sheet';
 import {sidebarCall} from '../adapters/ui';
 import {cellsOf, keyAfterChange} from './sidebar-selection';
-import {readStoredSettings, writeStoredSettings} from './sidebar-settings';
+import {writeStoredSettings} from './sidebar-settings';
 
 function requireColumn(tracker: Tracker, field: TagField | 'interestNotes') {
   const column = tracker.mapping.fields[field];
@@ -97,7 +97,7 @@ export function setTag(request: unknown): TagResult {
       for (const [row, value] of changes) {
         tracker.values[row - 1][column - 1] = value;
       }
-      const stored = readStoredSettings(ss);
+      const stored = parseStoredSettings(tracker.state.settings);
       if (on && !stored.vocabulary[field].includes(tag)) {
         stored.vocabulary[field] = [...stored.vocabulary[field], tag];
         checkVocabulary(stored.vocabulary);

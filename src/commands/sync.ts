@@ -26,7 +26,7 @@ import {
   readLogRows,
 } from '../adapters/log-sheet';
 import {offerActions, rebuildReportSheet} from '../adapters/report-sheet';
-import {readTracker} from '../adapters/tracker-sheet';
+import {readTracker, requireTrackerSheet} from '../adapters/tracker-sheet';
 import {alert} from '../adapters/ui';
 import {textOf} from '../core/cells';
 import {UserError} from '../core/errors';
@@ -62,7 +62,7 @@ import {
   isRateLimit,
   mastodonNotifications,
 } from './network-clients';
-import {refreshScores} from './scores';
+import {scoreEveryone, writeScores} from './scores';
 import {sourceProblem, SourceRun} from './source-run';
 import {syncX} from './sync-x';
 import {plural} from '../core/plural';
@@ -183,7 +183,8 @@ export function writeEvents(
     existing,
     xIds,
   });
-  appendLogRows(log, match.interactions.map(toLogRow));
+  const added = match.interactions.map(toLogRow);
+  appendLogRows(log, added);
   if (match.learnedXIds.size) {
     cursors.xIds = {
       ...cursors.xIds,
@@ -222,7 +223,10 @@ export function writeEvents(
       );
     }
   }
-  if (match.interactions.length) refreshScores(ss);
+  // Scored from the tracker and log rows already in hand: nothing is read back.
+  if (added.length) {
+    writeScores(scoreEveryone(ss, new Date(), [...rows, ...added], tracker));
+  }
   const bySource = new Map<string, number>();
   for (const i of match.interactions) {
     bySource.set(i.source, (bySource.get(i.source) ?? 0) + 1);
@@ -243,7 +247,7 @@ export interface SyncSummary {
   problems: string[];
 }
 
-export const SOURCE_OF_LABEL: Record<string, string> = {
+const SOURCE_OF_LABEL: Record<string, string> = {
   Bluesky: 'bluesky',
   Mastodon: 'mastodon',
   X: 'x',
@@ -266,7 +270,7 @@ export function syncAllSources(
     );
   }
   // Fail early (before any network call) when there is no tracker.
-  readTracker(ss);
+  requireTrackerSheet(ss);
   const cursors = readCursors(id);
   const shouldStop = (): StopReason | null =>
     Date.now() - started > FETCH_DEADLINE_MS ? 'time' : null;

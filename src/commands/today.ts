@@ -73,7 +73,7 @@ export interface TodayBuild {
 
 /** Today's list from fresh scores, merged with the tab if it was made today. */
 export function buildToday(ss: Spreadsheet, run: ScoreRun): TodayBuild {
-  const {snoozes} = readDocumentState(ss);
+  const {snoozes} = run.tracker.state;
   const people = new Map(
     run.tracker.supporters
       .filter(s => s.id)

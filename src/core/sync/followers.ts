@@ -56,9 +56,3 @@ export function nextMaxId(link: string): string {
 
 /** The `id` of a Mastodon Account (accounts/lookup), or ''. */
 export const accountIdOf = (account: unknown) => stringOf(objectOf(account).id);
-
-/** How many followers a Mastodon Account says it has, or null. */
-export function followersCountOf(account: unknown): number | null {
-  const n = objectOf(account).followers_count;
-  return typeof n === 'number' && n >= 0 ? n : null;
-}
