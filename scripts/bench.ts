@@ -16,9 +16,10 @@ import {parseLog} from '../src/core/log';
 import {computeScores} from '../src/core/scoring';
 import {DEFAULT_SETTINGS} from '../src/core/settings';
 import {findHandles} from '../src/core/sync/handle-finding';
-import {buildDemo, SUPPORTERS_SHEET} from './demo';
+import {buildDemo, SUPPORTERS_SHEET, trackedPeople} from './demo';
 import {generateInteractions, generateSupporters} from './demo-data';
-import {startFakeNetworks} from '../test/sync-server';
+import {flag} from './flags';
+import {FakeNetworks, startFakeNetworks} from '../test/sync-server';
 
 interface Size {
   name: string;
@@ -252,6 +253,19 @@ function sidebarCosts(size: Size, emu: Emulator, id: string): void {
   ]);
 }
 
+/** The sync tests' fake networks (the benchmark runs from build/, hence the path). */
+const fakeNetworks = () =>
+  startFakeNetworks(resolve(__dirname, '../test/sync-server/fake-networks.js'));
+
+/** Connects Bluesky at the fake PDS, with the app password it accepts. */
+function connectBluesky(emu: Emulator, net: FakeNetworks): void {
+  emu.clickMenu('Connect accounts…', [
+    'bluesky',
+    `tigers.bsky.social ${net.base}`,
+    'abcd-efgh-ijkl-mnop',
+  ]);
+}
+
 /**
  * Syncing 10,000 Bluesky notifications from the fake PDS on 127.0.0.1 (the
  * one the sync tests use): UrlFetch calls, Sheets calls and time. A third of
@@ -259,28 +273,13 @@ function sidebarCosts(size: Size, emu: Emulator, id: string): void {
  */
 async function syncCost(): Promise<void> {
   const size: Size = {name: 'sync', supporters: 300, interactions: 0};
-  const net = await startFakeNetworks(
-    resolve(__dirname, '../test/sync-server/fake-networks.js'),
-  );
+  const net = await fakeNetworks();
   try {
     const emu = buildDemo({supporters: size.supporters, interactions: 0});
-    emu.clickMenu('Connect accounts…', [
-      'bluesky',
-      `tigers.bsky.social ${net.base}`,
-      'abcd-efgh-ijkl-mnop',
-    ]);
-    const tracker = emu.spreadsheet.sheetByName(SUPPORTERS_SHEET)!;
-    const values = tracker.readValues({
-      r1: 1,
-      c1: 1,
-      r2: tracker.lastRow(),
-      c2: tracker.lastColumn(),
-    });
-    const column = values[0].indexOf('Bluesky handle');
-    const known = values
-      .slice(1)
-      .map(r => String(r[column]).replace(/^@/, ''))
-      .filter(Boolean);
+    connectBluesky(emu, net);
+    const known = trackedPeople(emu)
+      .map(p => p.handles?.bluesky)
+      .filter((h): h is string => !!h);
     const reasons = ['like', 'repost', 'follow', 'reply', 'mention', 'quote'];
     const at = (i: number) =>
       new Date(Date.parse(NOW) - (i + 1) * 30_000).toISOString();
@@ -377,17 +376,11 @@ async function suggestCost(): Promise<void> {
 
   coreHandleFinding(size, people, headers, followers);
 
-  const net = await startFakeNetworks(
-    resolve(__dirname, '../test/sync-server/fake-networks.js'),
-  );
+  const net = await fakeNetworks();
   try {
     const emu = openSupporters(headers, people);
     emu.clickMenu('Set up tracker');
-    emu.clickMenu('Connect accounts…', [
-      'bluesky',
-      `tigers.bsky.social ${net.base}`,
-      'abcd-efgh-ijkl-mnop',
-    ]);
+    connectBluesky(emu, net);
     await net.command('addBlueskyFollowers', {followers});
     measure(
       size,
@@ -502,9 +495,7 @@ function writeResults(dir: string, peakMb: number): void {
 }
 
 async function main(argv: string[]): Promise<void> {
-  const at = argv.indexOf('--sizes');
-  const names = at >= 0 ? argv[at + 1].split(',') : Object.keys(SIZES);
-  const dirAt = argv.indexOf('--out');
+  const names = flag(argv, 'sizes')?.split(',') ?? Object.keys(SIZES);
   for (const name of names) {
     const size = SIZES[name];
     if (!size)
@@ -519,10 +510,7 @@ async function main(argv: string[]): Promise<void> {
   await suggestCost();
   const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
   console.log(`peak memory (RSS): ${peakMb} MB`);
-  writeResults(
-    dirAt >= 0 ? argv[dirAt + 1] : resolve(__dirname, '../docs'),
-    peakMb,
-  );
+  writeResults(flag(argv, 'out') ?? resolve(__dirname, '../docs'), peakMb);
 }
 
 if (require.main === module) {

@@ -9,13 +9,7 @@
 // and `@return` from the source text of the pushed file, and a bundler would
 // have moved or stripped those comments.
 const esbuild = require('esbuild');
-const {
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} = require('node:fs');
+const {mkdirSync, readFileSync, rmSync, writeFileSync} = require('node:fs');
 const {join, resolve} = require('node:path');
 const ts = require('typescript');
 
@@ -94,8 +88,6 @@ async function buildServer() {
 }
 
 async function buildSidebar() {
-  const page = join(root, 'sidebar/index.html');
-  if (!existsSync(page)) return;
   const script = await esbuild.build({
     entryPoints: [join(root, 'sidebar/main.ts')],
     bundle: true,
@@ -115,7 +107,7 @@ async function buildSidebar() {
   // HtmlService serves one file: script and styles are inlined. A literal
   // "</script" inside the code would end the tag early, so it is split.
   const js = script.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
-  const html = readFileSync(page, 'utf8')
+  const html = readFileSync(join(root, 'sidebar/index.html'), 'utf8')
     .replace(
       '<!-- inline:style -->',
       () => `<style>${css.outputFiles[0].text}</style>`,
@@ -136,13 +128,9 @@ async function buildTools() {
     // file from beside the bundled tool (see emulator/services/url-fetch.ts).
     'url-fetch-worker': 'emulator/services/url-fetch-worker.ts',
   };
-  const present = Object.fromEntries(
-    Object.entries(entries).filter(([, file]) => existsSync(join(root, file))),
-  );
-  if (!Object.keys(present).length) return;
   await esbuild.build({
     entryPoints: Object.fromEntries(
-      Object.entries(present).map(([name, file]) => [name, join(root, file)]),
+      Object.entries(entries).map(([name, file]) => [name, join(root, file)]),
     ),
     outdir: tools,
     bundle: true,

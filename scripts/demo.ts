@@ -38,7 +38,7 @@ export const DEMO_DEFAULTS = {
 export const SUPPORTERS_SHEET = 'Supporters';
 
 /** The people of a set-up tracker, by the add-on's own column headers. */
-function trackedPeople(emu: Emulator): DemoPerson[] {
+export function trackedPeople(emu: Emulator): DemoPerson[] {
   const sheet = emu.spreadsheet.sheetByName(SUPPORTERS_SHEET)!;
   const values = sheet.readValues({
     r1: 1,

@@ -7,11 +7,7 @@
 import {join, resolve} from 'node:path';
 import {writeWorkbookFile} from '../emulator/io';
 import {buildDemo} from './demo';
-
-function flag(argv: string[], name: string): string | undefined {
-  const at = argv.indexOf(`--${name}`);
-  return at >= 0 ? argv[at + 1] : undefined;
-}
+import {flag} from './flags';
 
 async function main(argv: string[]): Promise<void> {
   const number = (name: string) =>

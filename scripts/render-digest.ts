@@ -15,6 +15,7 @@ import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {dirname, join, resolve} from 'node:path';
 import {chromium} from 'playwright-core';
 import {renderDigest, type DigestInput} from '../src/core/digest';
+import {flag} from './flags';
 
 const root = resolve(__dirname, '..');
 
@@ -27,11 +28,6 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
-
-function flag(argv: string[], name: string): string | undefined {
-  const at = argv.indexOf(`--${name}`);
-  return at >= 0 ? argv[at + 1] : undefined;
-}
 
 async function main(argv: string[]): Promise<void> {
   const input = resolve(

@@ -21,6 +21,7 @@ import type {Emulator} from '../emulator';
 import {FakeNetworks, startFakeNetworks} from '../test/sync-server';
 import {blueskyRepost} from '../test/sync-server/payloads';
 import {SUPPORTERS_SHEET, buildDemo} from './demo';
+import {flag} from './flags';
 
 const VIEWPORT = {width: 1440, height: 860};
 /** Rows the first screen shows: the sidebar's supporter is picked among them. */
@@ -241,10 +242,7 @@ async function connect(sidebar: FrameLocator, button: string): Promise<void> {
 }
 
 async function main(argv: string[]): Promise<void> {
-  const at = argv.indexOf('--out');
-  const out = resolve(
-    at >= 0 ? argv[at + 1] : join(__dirname, '../docs/images'),
-  );
+  const out = resolve(flag(argv, 'out') ?? join(__dirname, '../docs/images'));
   mkdirSync(out, {recursive: true});
   const emu = buildDemo();
   const playground = await startPlayground({emulator: emu, port: 0});

@@ -4,8 +4,8 @@
  * HTTP): connect with the form, Sync now, Disconnect; a wrong app password
  * is told next to the form.
  */
-import {addOn, records} from '../bundle/harness';
-import {FakeNetworks, startFakeNetworks} from '../sync-server';
+import {records, trackerWith} from '../bundle/harness';
+import {SECRETS, fakeNetworksPerTest} from '../bundle/sync-fixture';
 import {idle, openMenu, sidebarFrame, withPlayground} from './harness';
 
 jest.setTimeout(90_000);
@@ -16,18 +16,10 @@ const PEOPLE = [
   ['Tom Reed', 'tom@example.org', 'did:plc:tom333'],
 ];
 
-let net: FakeNetworks;
-beforeEach(async () => {
-  net = await startFakeNetworks();
-});
-afterEach(() => net.stop());
+const net = fakeNetworksPerTest();
 
 test('Bluesky is connected from the form, synced and disconnected', async () => {
-  const emu = addOn({
-    now: '2026-03-01T08:30:00Z',
-    workbook: {sheets: [{name: 'Supporters', values: PEOPLE}]},
-  });
-  emu.clickMenu('Set up tracker');
+  const emu = trackerWith(PEOPLE);
   await withPlayground(emu, async ({page}) => {
     await openMenu(page, 'Open sidebar');
     const sidebar = await sidebarFrame(page);
@@ -54,14 +46,14 @@ test('Bluesky is connected from the form, synced and disconnected', async () => 
     expect(await password.inputValue()).toBe('wxyz-wxyz-wxyz-wxyz');
     expect(await connect.isEnabled()).toBe(true);
 
-    await password.fill('abcd-efgh-ijkl-mnop');
+    await password.fill(SECRETS.bluesky);
     await connect.click();
     await sidebar.getByText('Connected as @tigers.bsky.social').waitFor();
     await sidebar.getByText(`Server: ${net.base}`).waitFor();
     // The secret is gone from the page.
     expect(await sidebar.getByLabel('App password').count()).toBe(0);
     expect(await sidebar.locator('body').innerHTML()).not.toContain(
-      'abcd-efgh-ijkl-mnop',
+      SECRETS.bluesky,
     );
 
     await sidebar.getByRole('button', {name: 'Sync now'}).click();
@@ -82,7 +74,5 @@ test('Bluesky is connected from the form, synced and disconnected', async () => 
       await sidebar.getByText('Connected as @tigers.bsky.social').count(),
     ).toBe(0);
   });
-  expect(JSON.stringify(emu.properties('user'))).not.toContain(
-    'abcd-efgh-ijkl-mnop',
-  );
+  expect(JSON.stringify(emu.properties('user'))).not.toContain(SECRETS.bluesky);
 });

@@ -32,7 +32,7 @@ const WAIT_MS = 10_000;
 let launched: Promise<Browser> | null = null;
 
 /** The test file's browser, started on first use (with a fresh profile). */
-export function browser(): Promise<Browser> {
+function browser(): Promise<Browser> {
   launched ??= launchChromium();
   return launched;
 }
@@ -127,15 +127,6 @@ export async function activeSheet(page: Page): Promise<string> {
 export async function openSheet(page: Page, name: string): Promise<void> {
   if ((await activeSheet(page)) === name) return;
   await page.getByRole('tab', {name, exact: true}).click();
-  await idle(page);
-}
-
-/** Selects a cell or range by typing it in the name box, as a user can (the grid scrolls there). */
-export async function goTo(page: Page, a1: string): Promise<void> {
-  const {sheet, local} = split(a1);
-  if (sheet) await openSheet(page, sheet);
-  await page.fill('#name-box', local);
-  await page.press('#name-box', 'Enter');
   await idle(page);
 }
 

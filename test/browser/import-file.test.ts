@@ -5,7 +5,7 @@
  * accents; a file with only a header says so and writes nothing.
  */
 import type {Frame} from 'playwright-core';
-import {addOn, records} from '../bundle/harness';
+import {records, trackerWith} from '../bundle/harness';
 import {idle, openMenu, sidebarFrame, withPlayground} from './harness';
 
 jest.setTimeout(90_000);
@@ -16,13 +16,7 @@ const PEOPLE = [
   ['Renée Dubois', 'renee@example.org', ''],
 ];
 
-function tracker() {
-  const emu = addOn({
-    workbook: {sheets: [{name: 'Supporters', values: PEOPLE}]},
-  });
-  emu.clickMenu('Set up tracker');
-  return emu;
-}
+const tracker = () => trackerWith(PEOPLE);
 
 /** Picks `file` in Settings › Import interactions, imports it, and returns the result lines. */
 async function importFile(

@@ -8,7 +8,7 @@ import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {zipSync} from 'fflate';
 import type {Frame, Page} from 'playwright-core';
-import {addOn, records} from '../bundle/harness';
+import {records, trackerWith} from '../bundle/harness';
 import {ROOT} from '../bundle/dist';
 import {idle, openMenu, sidebarFrame, withPlayground} from './harness';
 
@@ -45,13 +45,7 @@ const zipFile = (
 });
 
 /** A tracker with PEOPLE, set up, as the import finds it. */
-function tracker() {
-  const emu = addOn({
-    workbook: {sheets: [{name: 'Supporters', values: PEOPLE}]},
-  });
-  emu.clickMenu('Set up tracker');
-  return emu;
-}
+const tracker = () => trackerWith(PEOPLE);
 
 /** Opens Settings › Import X archive from the menu; the sidebar frame. */
 async function importSection(page: Page): Promise<Frame> {

@@ -5,7 +5,15 @@
  */
 import {Emulator} from '../../emulator';
 import {buildDemo} from '../../scripts/demo';
-import {addOn, records, seedLog, sheetOf} from './harness';
+import {
+  logRow,
+  messages,
+  records,
+  seedLog,
+  sheetOf,
+  totalCalls,
+  trackerWith,
+} from './harness';
 
 const DAY = 86_400_000;
 const londonDate = new Intl.DateTimeFormat('en-CA', {
@@ -69,9 +77,6 @@ function charts(emu: Emulator) {
   return emu.spreadsheet.sheetByName('Dashboard')!.charts;
 }
 
-const total = (counts: Record<string, number>) =>
-  Object.values(counts).reduce((a, b) => a + b, 0);
-
 describe('the dashboard on the demo workbook', () => {
   let demo: Emulator;
   let log: Row[];
@@ -99,7 +104,7 @@ describe('the dashboard on the demo workbook', () => {
 
   test('shows value by month for the last 12 months, as the log says', () => {
     const emu = demo;
-    expect(messagesOf(emu)).toContain(
+    expect(messages(emu)).toContain(
       'Dashboard rebuilt for 2025-04-01 to 2026-03-01.',
     );
     const expected = MONTHS.map(month => {
@@ -368,24 +373,16 @@ describe('the dashboard on the demo workbook', () => {
     small.clickMenu('Dashboard');
     expect(small.counts).toEqual(bigCounts);
     // Reads of the tracker and log, ~12 writes, ~11 builder calls per chart.
-    expect(total(bigCounts)).toBeLessThanOrEqual(90);
+    expect(totalCalls(bigCounts)).toBeLessThanOrEqual(90);
   });
 });
 
 test('the demo is the same on every build, supporter ids included', () => {
-  const log = (emu: Emulator) =>
-    emu.toWorkbook().sheets.find(s => s.name === 'Interactions')!.values;
+  const log = (emu: Emulator) => sheetOf(emu, 'Interactions').values;
   const a = buildDemo({supporters: 20, interactions: 100});
   const b = buildDemo({supporters: 20, interactions: 100});
   expect(log(b)).toEqual(log(a));
 });
-
-function messagesOf(emu: Emulator): string[] {
-  return [
-    ...emu.ui.alerts.map(a => a.prompt),
-    ...emu.ui.toasts.map(t => t.message),
-  ];
-}
 
 const PEOPLE = [
   ['Name', 'Email', 'Twitter'],
@@ -393,13 +390,7 @@ const PEOPLE = [
   ['=HYPERLINK("http://evil.example","click")', 'evil@example.org', '@evil'],
 ];
 
-function small(): Emulator {
-  const emu = addOn({
-    workbook: {sheets: [{name: 'Supporters', values: PEOPLE}]},
-  });
-  emu.clickMenu('Set up tracker');
-  return emu;
-}
+const small = () => trackerWith(PEOPLE);
 
 describe('the dashboard on a small workbook', () => {
   test('an empty log gives an empty but valid dashboard', () => {
@@ -430,9 +421,7 @@ describe('the dashboard on a small workbook', () => {
     const emu = small();
     const ids = records(emu, 'Supporters').map(r => String(r['Supporter ID']));
     const at = new Date('2026-02-20T12:00:00Z');
-    seedLog(emu, [
-      [at, ids[1], 'inbound', 'retweet', 'x', '', '', '', '', 'test', ''],
-    ]);
+    seedLog(emu, [logRow(at, ids[1], 'inbound', 'retweet')]);
     emu.clickMenu('Dashboard');
     const values = grid(emu);
     const row = values.findIndex(r => r[1] === ids[1]) + 1;
@@ -446,32 +435,16 @@ describe('the dashboard on a small workbook', () => {
     const emu = small();
     const ids = records(emu, 'Supporters').map(r => String(r['Supporter ID']));
     seedLog(emu, [
-      [
+      logRow(
         new Date('2025-12-10T12:00:00Z'),
         ids[0],
         'inbound',
         'signed',
+        '',
+        '',
         'email',
-        '',
-        '',
-        '',
-        '',
-        'test',
-        '',
-      ],
-      [
-        new Date('2026-01-10T12:00:00Z'),
-        ids[0],
-        'inbound',
-        'quote',
-        'x',
-        '',
-        '',
-        '',
-        '',
-        'test',
-        '',
-      ],
+      ),
+      logRow(new Date('2026-01-10T12:00:00Z'), ids[0], 'inbound', 'quote'),
     ]);
     emu.clickMenu('Dashboard');
     emu.userEdit('Dashboard!B2', '2026-01-01');

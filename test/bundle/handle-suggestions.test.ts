@@ -6,7 +6,7 @@
  */
 import {Emulator} from '../../emulator';
 import {blueskyRepost} from '../sync-server/payloads';
-import {records, sheetOf} from './harness';
+import {cellOf, records, sheetOf} from './harness';
 import {
   fakeNetworksPerTest,
   menuConnections,
@@ -51,14 +51,13 @@ const brief = (emu: Emulator) =>
 const supporter = (emu: Emulator, name: string) =>
   records(emu, 'Supporters').find(r => r.Name === name)!;
 
-/** The A1 address of a row's Action cell (the sheet is rebuilt by each run). */
-function actionCell(emu: Emulator, name: string, network: string): string {
-  const all = rows(emu);
-  const row = all.findIndex(r => r.Supporter === name && r.Network === network);
-  if (row < 0) throw new Error(`no suggestion for ${name} on ${network}`);
-  const column = Object.keys(all[0]).indexOf('Action');
-  return `'Handle suggestions'!${String.fromCharCode(65 + column)}${row + 2}`;
-}
+const actionCell = (emu: Emulator, name: string, network: string) =>
+  cellOf(
+    emu,
+    'Handle suggestions',
+    'Action',
+    r => r.Supporter === name && r.Network === network,
+  );
 const statusOf = (emu: Emulator, name: string, network: string) =>
   rows(emu).find(r => r.Supporter === name && r.Network === network)?.Status;
 

@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import type {Emulator} from '../../emulator';
 import {writeXlsx} from '../../emulator/io/xlsx';
 import type {Notice} from '../../src/api';
-import {addOn, messages, records, sheetOf} from './harness';
+import {idOf, messages, records, sheetOf, trackerWith} from './harness';
 
 const PEOPLE = [
   ['Name', 'Email', 'Twitter'],
@@ -30,14 +30,8 @@ const FILE =
   '2026-02-22,tom@example.org,hug,,,\r\n';
 
 /** The same tracker in every emulator: same supporter ids (seeded), same event ids. */
-function tracker(extraSheets: {name: string; values: string[][]}[] = []) {
-  const emu = addOn({
-    uuidSeed: 'import-file',
-    workbook: {sheets: [{name: 'Supporters', values: PEOPLE}, ...extraSheets]},
-  });
-  emu.clickMenu('Set up tracker');
-  return emu;
-}
+const tracker = (otherSheets: {name: string; values: string[][]}[] = []) =>
+  trackerWith(PEOPLE, {uuidSeed: 'import-file', otherSheets});
 
 const importFile = (emu: Emulator, name: string, text: string) =>
   (emu.callFromSidebar('importInteractionsFile', [name, text]) as Notice)
@@ -45,9 +39,6 @@ const importFile = (emu: Emulator, name: string, text: string) =>
 
 const imported = (emu: Emulator) =>
   records(emu, 'Interactions').filter(r => r.Source === 'import');
-
-const idOf = (emu: Emulator, name: string) =>
-  records(emu, 'Supporters').find(r => r.Name === name)!['Supporter ID'];
 
 /** The call's error, which must be one written for the user. */
 function userError(call: () => unknown): string {

@@ -5,7 +5,7 @@
  */
 import {Emulator} from '../../emulator';
 import {blueskyRepost as repost} from '../sync-server/payloads';
-import {records, sheetOf} from './harness';
+import {cellOf, records, sheetOf} from './harness';
 import {
   fakeNetworksPerTest,
   menuConnections,
@@ -30,13 +30,8 @@ function synced(): Emulator {
 
 const people = (emu: Emulator) => records(emu, 'New people');
 const supporters = (emu: Emulator) => records(emu, 'Supporters');
-/** The A1 address of a person's Action cell (the sheet is rebuilt by each sync). */
-function actionCell(emu: Emulator, handle: string): string {
-  const rows = people(emu);
-  const row = rows.findIndex(p => p.Handle === handle) + 2;
-  const column = Object.keys(rows[0]).indexOf('Action');
-  return `'New people'!${String.fromCharCode(65 + column)}${row}`;
-}
+const actionCell = (emu: Emulator, handle: string) =>
+  cellOf(emu, 'New people', 'Action', p => p.Handle === handle);
 const statusOf = (emu: Emulator, handle: string) =>
   people(emu).find(p => p.Handle === handle)?.Status;
 

@@ -58,8 +58,10 @@ describe.each(exportFixtures())('Set up tracker on %s', file => {
 });
 
 describe('Set up tracker on odd sheets', () => {
+  const open = (values: unknown[][], name = 'Sheet1') =>
+    addOn({workbook: {sheets: [{name, values: values as never}]}});
   const run = (values: unknown[][], name = 'Sheet1') => {
-    const emu = addOn({workbook: {sheets: [{name, values: values as never}]}});
+    const emu = open(values, name);
     emu.clickMenu('Set up tracker');
     return emu;
   };
@@ -84,19 +86,13 @@ describe('Set up tracker on odd sheets', () => {
   });
 
   test('answering Cancel changes nothing', () => {
-    const emu = addOn({
-      workbook: {
-        sheets: [
-          {
-            name: 'People',
-            values: [
-              ['Name', 'Email'],
-              ['Ana', 'a@example.org'],
-            ],
-          },
-        ],
-      },
-    });
+    const emu = open(
+      [
+        ['Name', 'Email'],
+        ['Ana', 'a@example.org'],
+      ],
+      'People',
+    );
     const before = JSON.stringify(emu.toWorkbook());
     emu.clickMenu('Set up tracker', ['[CANCEL]']);
     expect(JSON.stringify(emu.toWorkbook())).toBe(before);
@@ -104,21 +100,14 @@ describe('Set up tracker on odd sheets', () => {
   });
 
   test('people added later get their ids on the next run, in one write per column', () => {
-    const emu = addOn({
-      workbook: {
-        sheets: [
-          {
-            name: 'People',
-            values: [
-              ['Name', 'Email'],
-              ['Ana Lima', 'a@example.org'],
-              ['Tom Reed', 't@example.org'],
-            ],
-          },
-        ],
-      },
-    });
-    emu.clickMenu('Set up tracker');
+    const emu = run(
+      [
+        ['Name', 'Email'],
+        ['Ana Lima', 'a@example.org'],
+        ['Tom Reed', 't@example.org'],
+      ],
+      'People',
+    );
     emu.userEdit('People!A4', 'Maya Ode');
     emu.userEdit('People!A6', 'Raj Patel');
     emu.userEdit('People!B6', 'r@example.org');
@@ -137,19 +126,13 @@ describe('Set up tracker on odd sheets', () => {
   });
 
   test('a typed fix moves a field before anything is written', () => {
-    const emu = addOn({
-      workbook: {
-        sheets: [
-          {
-            name: 'People',
-            values: [
-              ['Name', 'Contact', 'Handle'],
-              ['Ana Lima', 'ana@example.org', 'tiger_fan'],
-            ],
-          },
-        ],
-      },
-    });
+    const emu = open(
+      [
+        ['Name', 'Contact', 'Handle'],
+        ['Ana Lima', 'ana@example.org', 'tiger_fan'],
+      ],
+      'People',
+    );
     emu.clickMenu('Set up tracker', ['Twitter = C', '']);
     const sheet = sheetOf(emu, 'People');
     const xColumn = sheet.values[0].indexOf('X handle');

@@ -3,25 +3,14 @@
  * the log follows the log; unknown supporters get a clear message; the
  * per-cell form is served from the cache in two service calls.
  */
-import {addOn, records, sheetOf} from './harness';
+import {records, sheetOf, trackerWith} from './harness';
 
 function tracker() {
-  const emu = addOn({
-    now: '2026-03-01T08:30:00Z',
-    workbook: {
-      sheets: [
-        {
-          name: 'Supporters',
-          values: [
-            ['Name', 'Email', 'Twitter'],
-            ['Maya Ode', 'maya@example.org', '@maya_ode'],
-            ['Tom Reed', 'tom@example.org', '@TomReed'],
-          ],
-        },
-      ],
-    },
-  });
-  emu.clickMenu('Set up tracker');
+  const emu = trackerWith([
+    ['Name', 'Email', 'Twitter'],
+    ['Maya Ode', 'maya@example.org', '@maya_ode'],
+    ['Tom Reed', 'tom@example.org', '@TomReed'],
+  ]);
   const ids = records(emu, 'Supporters').map(r => String(r['Supporter ID']));
   return {emu, ids};
 }

@@ -17,7 +17,7 @@ import type {
   TagResult,
 } from '../../src/api';
 import {columnLetter} from '../../src/core/columns';
-import {addOn, records, sheetOf} from './harness';
+import {addOn, records, sheetOf, totalCalls} from './harness';
 import {idOf, NOW, sidebarPeople, sidebarTracker} from './sidebar-fixture';
 
 const DAY = 86_400_000;
@@ -72,9 +72,6 @@ function changedCells(
 
 const header = (emu: Emulator, name: string) =>
   sheetOf(emu, 'Supporters').values[0].indexOf(name) + 1;
-
-const totalCalls = (counts: Record<string, number>) =>
-  Object.values(counts).reduce((a, b) => a + b, 0);
 
 /** What google.script.run delivered is what JSON would: no Date became null. */
 function expectPlainData(value: unknown): void {

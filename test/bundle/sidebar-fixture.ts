@@ -4,9 +4,9 @@
  * thank-you 9 days ago, scores refreshed.
  */
 import type {Emulator} from '../../emulator';
-import {addOn, records, seedLog} from './harness';
+import {NOW, idOf, logRow, seedLog, trackerWith} from './harness';
 
-export const NOW = '2026-03-01T08:30:00Z';
+export {NOW, idOf};
 const DAY = 86_400_000;
 const ago = (days: number) => new Date(Date.parse(NOW) - days * DAY);
 export const EVIL = '<img src=x onerror=alert(1)>';
@@ -22,31 +22,11 @@ export function sidebarPeople(evilTags = ''): unknown[][] {
   ];
 }
 
-export const idOf = (emu: Emulator, name: string) =>
-  String(
-    records(emu, 'Supporters').find(r => r.Name === name)!['Supporter ID'],
-  );
-
 export function sidebarTracker(people = sidebarPeople()): Emulator {
-  const emu = addOn({
-    now: NOW,
-    workbook: {sheets: [{name: 'Supporters', values: people as never}]},
-  });
-  emu.clickMenu('Set up tracker');
+  const emu = trackerWith(people);
   const maya = idOf(emu, 'Maya Ode');
-  const row = (days: number, direction: string, kind: string, note = '') => [
-    ago(days),
-    maya,
-    direction,
-    kind,
-    'x',
-    '',
-    '',
-    note,
-    '',
-    'test',
-    '',
-  ];
+  const row = (days: number, direction: string, kind: string, note = '') =>
+    logRow(ago(days), maya, direction, kind, note);
   seedLog(emu, [
     row(2, 'inbound', 'retweet', 'Cub cam'),
     row(9, 'outbound', 'thanks'),

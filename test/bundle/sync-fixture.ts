@@ -5,9 +5,11 @@
  */
 import {Emulator} from '../../emulator';
 import {FakeNetworks, startFakeNetworks} from '../sync-server';
-import {addOn} from './harness';
+import {NOW} from './harness';
 
-export const SYNC_NOW = '2026-03-01T08:30:00Z';
+export {trackerWith} from './harness';
+
+export const SYNC_NOW = NOW;
 
 /**
  * The supporters the fake networks know: Maya on every network, Tom on X
@@ -31,16 +33,6 @@ export const SECRETS = {
   mastodon: 'masto-token-1',
   x: 'x-bearer-1',
 };
-
-/** A Supporters sheet of `people` (header first), set up as a tracker. */
-export function trackerWith(people: string[][]): Emulator {
-  const emu = addOn({
-    now: SYNC_NOW,
-    workbook: {sheets: [{name: 'Supporters', values: people}]},
-  });
-  emu.clickMenu('Set up tracker');
-  return emu;
-}
 
 /** Fake networks for each test of the file: started before it, stopped after. */
 export function fakeNetworksPerTest(): FakeNetworks {

@@ -7,7 +7,7 @@ import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {Emulator} from '../../emulator';
 import {blueskyRepost} from '../sync-server/payloads';
-import {records, sheetOf} from './harness';
+import {records, sheetOf, supporterIds as ids} from './harness';
 import {
   fakeNetworksPerTest,
   menuConnections,
@@ -32,10 +32,6 @@ const tracker = () => trackerWith(PEOPLE);
 const connect = menuConnections(net);
 
 const lastAlert = (emu: Emulator) => emu.ui.alerts.at(-1)?.prompt ?? '';
-const ids = (emu: Emulator) =>
-  Object.fromEntries(
-    records(emu, 'Supporters').map(r => [r.Name, r['Supporter ID']]),
-  );
 const log = (emu: Emulator) => records(emu, 'Interactions');
 const sync = (emu: Emulator) => {
   emu.clickMenu('Sync engagement');

@@ -3,9 +3,17 @@
  * built bundle in the emulator, with a fixed clock.
  */
 import {Emulator} from '../../emulator';
-import {addOn, records, seedLog, sheetOf} from './harness';
+import {
+  NOW,
+  addOn,
+  logRow as row,
+  records,
+  seedLog,
+  sheetOf,
+  supporterIds as ids,
+  trackerWith,
+} from './harness';
 
-const NOW = '2026-03-01T08:30:00Z';
 const DAY = 86_400_000;
 const ago = (days: number, hour = 12) =>
   new Date(Date.parse(NOW) - days * DAY + (hour - 8.5) * 3600_000);
@@ -27,31 +35,9 @@ const PEOPLE = [
   ],
 ];
 
-function ids(emu: Emulator): Record<string, string> {
-  return Object.fromEntries(
-    records(emu, 'Supporters').map(r => [
-      String(r.Name),
-      String(r['Supporter ID']),
-    ]),
-  );
-}
-
-const row = (
-  when: Date,
-  id: string,
-  direction: string,
-  kind: string,
-  note = '',
-  link = '',
-) => [when, id, direction, kind, 'x', '', '', note, link, 'test', ''];
-
 /** The scenario of issue 5, set up through the real menu. */
 function scenario(): Emulator {
-  const emu = addOn({
-    now: NOW,
-    workbook: {sheets: [{name: 'Supporters', values: PEOPLE}]},
-  });
-  emu.clickMenu('Set up tracker');
+  const emu = trackerWith(PEOPLE);
   const id = ids(emu);
   const raj = Array.from({length: 21}, (_, i) =>
     row(ago(300 - i * 10), id['Raj Patel'], 'inbound', 'retweet', 'Cub cam'),

@@ -5,7 +5,7 @@
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import type {Notice} from '../../src/api';
-import {addOn, records} from './harness';
+import {records, supporterIds, trackerWith} from './harness';
 import {ROOT} from './dist';
 
 const TWEETS = readFileSync(
@@ -19,13 +19,7 @@ const PEOPLE = [
   ['Tom Reed', 'tom@example.org', '@tomreed'],
 ];
 
-function tracker() {
-  const emu = addOn({
-    workbook: {sheets: [{name: 'Supporters', values: PEOPLE}]},
-  });
-  emu.clickMenu('Set up tracker');
-  return emu;
-}
+const tracker = () => trackerWith(PEOPLE);
 
 describe('Import X archive…', () => {
   test('comes right after Sync engagement and opens the sidebar on the import section', () => {
@@ -47,9 +41,7 @@ describe('Import X archive…', () => {
 
   test("the sidebar's call logs our replies and mentions from tweets.js", () => {
     const emu = tracker();
-    const ids = Object.fromEntries(
-      records(emu, 'Supporters').map(r => [r.Name, r['Supporter ID']]),
-    );
+    const ids = supporterIds(emu);
     const notice = emu.callFromSidebar('importXArchiveFile', [
       'tweets.js',
       TWEETS,

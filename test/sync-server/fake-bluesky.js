@@ -36,12 +36,7 @@ function bluesky(req, res, path, q, body) {
   }
   if (path === '/xrpc/com.atproto.server.refreshSession') {
     const token = bearer(req);
-    if (!state.refresh.has(token)) {
-      return send(res, 400, {
-        error: 'ExpiredToken',
-        message: 'Token has expired',
-      });
-    }
+    if (!state.refresh.has(token)) return expired(res);
     state.refresh.delete(token); // refresh tokens are single use
     return send(res, 200, newSession());
   }
@@ -111,4 +106,4 @@ const commands = {
   addBlueskyFollowers: ({followers}) => graph.followers.unshift(...followers),
 };
 
-module.exports = {bluesky, BSKY_ACCOUNT, commands};
+module.exports = {bluesky, commands};

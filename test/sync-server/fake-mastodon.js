@@ -114,8 +114,6 @@ function followers(req, res, q) {
 }
 
 const commands = {
-  /** New followers (newest first, like the list). */
-  addMastodonFollowers: ({accounts}) => own.followers.unshift(...accounts),
   mastodonScopes: ({scopes}) => (own.scopes = scopes),
   hideMastodonFollowers: () => (own.hidesFollowers = true),
 };

@@ -34,18 +34,9 @@ const server = http.createServer((req, res) => {
 });
 
 const commands = {
-  /** New notifications/mentions arrive (newest first, like the feeds). */
+  /** New Bluesky notifications arrive (newest first, like the feed). */
   addBluesky: ({notifications}) => state.bsky.unshift(...notifications),
-  addMastodon: ({notifications}) => state.mastodon.push(...notifications),
-  addX: ({posts, users}) => {
-    state.x.data.unshift(...posts);
-    state.x.includes.users.push(...(users || []));
-  },
   expireAccess: () => state.access.clear(),
-  expireAll: () => {
-    state.access.clear();
-    state.refresh.clear();
-  },
   revokeAppPassword: () => {
     state.bskyPassword = 'zzzz-zzzz-zzzz-zzzz';
     state.access.clear();

@@ -189,11 +189,6 @@ const commands = {
     const e = (own.engagement[postId] ||= engagementOf(postId));
     (e.retweeted_by.data ||= []).unshift(user);
   },
-  /** Our posts, as the timeline returns them (for the benchmark). */
-  setXOwnPosts: ({posts, engagement}) => {
-    own.posts = posts;
-    own.engagement = engagement;
-  },
   xUsersRead: () => own.usersRead,
 };
 
